@@ -1,0 +1,170 @@
+package dev.callgate;
+
+import dev.callgate.spi.OsBackendProvider;
+import dev.callgate.spi.PlatformMatch;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Picks exactly one {@link OsBackendProvider}: by the override ({@value #OVERRIDE_PROPERTY} or
+ * {@value #OVERRIDE_ENV}) when set, else by {@code os.name}/{@code os.arch}. Every failure is an
+ * {@link IllegalStateException} whose message lists what was found and what to do.
+ */
+public final class BackendSelector {
+
+    /** System property that picks a provider by id. */
+    public static final String OVERRIDE_PROPERTY = "callgate.os";
+
+    /** Environment variable that picks a provider by id when the property is not set. */
+    public static final String OVERRIDE_ENV = "CALLGATE_OS";
+
+    /** The OS modules callgate ships, for "which artifact to add". */
+    static final String KNOWN_MODULES =
+            "dev.callgate:callgate-os-linux (Linux), dev.callgate:callgate-os-darwin (macOS), "
+                    + "dev.callgate:callgate-os-freebsd (FreeBSD), dev.callgate:callgate-os-windows (Windows), "
+                    + "dev.callgate:callgate-os-plan9-sim (simulated Plan 9, by override only)";
+
+    private final List<Supplier<OsBackendProvider>> candidates;
+
+    /** A selector over the given provider suppliers; a supplier may throw, as a broken provider does. */
+    public BackendSelector(List<Supplier<OsBackendProvider>> candidates) {
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /** A selector over the providers {@link ServiceLoader} finds through {@code loader}. */
+    public static BackendSelector fromServiceLoader(ClassLoader loader) {
+        List<Supplier<OsBackendProvider>> found = new ArrayList<>();
+        Iterator<OsBackendProvider> it = ServiceLoader.load(OsBackendProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                OsBackendProvider provider = it.next();
+                found.add(() -> provider);
+            } catch (ServiceConfigurationError e) {
+                found.add(() -> {
+                    throw e;
+                });
+            }
+        }
+        return new BackendSelector(found);
+    }
+
+    /**
+     * The override in effect: the system property, else the environment variable, else null.
+     */
+    public static String overrideFromEnvironment() {
+        String property = System.getProperty(OVERRIDE_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return property.trim();
+        }
+        String env = System.getenv(OVERRIDE_ENV);
+        return env == null || env.isBlank() ? null : env.trim();
+    }
+
+    /** Selects for this JVM: its {@code os.name}, {@code os.arch} and override. */
+    public BackendSelection selectForThisJvm() {
+        return select(System.getProperty("os.name", ""), System.getProperty("os.arch", ""), overrideFromEnvironment());
+    }
+
+    /**
+     * Selects a provider and creates its backend.
+     *
+     * @param override a provider id, or null to select by {@code osName}/{@code osArch}
+     * @throws IllegalStateException if no provider or more than one fits, the override names no
+     *     provider, a provider failed to load, or the chosen backend cannot load its native layer
+     */
+    public BackendSelection select(String osName, String osArch, String override) {
+        List<OsBackendProvider> providers = loadAll();
+        OsBackendProvider chosen;
+        String how;
+        if (override != null) {
+            chosen = byId(providers, override);
+            how = "override " + OVERRIDE_PROPERTY + "=" + override;
+        } else {
+            chosen = byPlatform(providers, osName, osArch);
+            how = "os.name \"" + osName + "\", os.arch \"" + osArch + "\": " + chosen.match(osName, osArch).reason();
+        }
+        try {
+            return new BackendSelection(chosen, chosen.create(), how);
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("callgate: the OS backend \"" + chosen.id() + "\" (" + chosen.artifact()
+                    + ") was selected by " + how + " but cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private List<OsBackendProvider> loadAll() {
+        List<OsBackendProvider> providers = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        Throwable firstCause = null;
+        for (Supplier<OsBackendProvider> candidate : candidates) {
+            try {
+                providers.add(candidate.get());
+            } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+                broken.add(describe(e));
+                firstCause = firstCause == null ? e : firstCause;
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("callgate: " + broken.size() + " OS backend provider(s) failed to load: "
+                    + String.join("; ", broken) + ". Fix or remove the broken module from the class path.", firstCause);
+        }
+        return providers;
+    }
+
+    private static OsBackendProvider byId(List<OsBackendProvider> providers, String id) {
+        for (OsBackendProvider p : providers) {
+            if (p.id().equalsIgnoreCase(id)) {
+                return p;
+            }
+        }
+        String valid = providers.isEmpty() ? "none (no OS module is on the class path)"
+                : providers.stream().map(OsBackendProvider::id).sorted().collect(Collectors.joining(", "));
+        throw new IllegalStateException("callgate: unknown OS backend id \"" + id + "\" in " + OVERRIDE_PROPERTY + "/"
+                + OVERRIDE_ENV + ". Valid ids here: " + valid + ". Use one of them, or add the module that provides \""
+                + id.toLowerCase(Locale.ROOT) + "\"; callgate ships " + KNOWN_MODULES + ".");
+    }
+
+    private static OsBackendProvider byPlatform(List<OsBackendProvider> providers, String osName, String osArch) {
+        List<OsBackendProvider> fitting = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (OsBackendProvider p : providers) {
+            PlatformMatch match = p.match(osName, osArch);
+            if (match.serves()) {
+                fitting.add(p);
+            } else {
+                rejected.add(p.id() + " (" + p.artifact() + "): " + match.reason());
+            }
+        }
+        String platform = "os.name \"" + osName + "\", os.arch \"" + osArch + "\"";
+        if (fitting.size() == 1) {
+            return fitting.get(0);
+        }
+        if (fitting.isEmpty()) {
+            String found = providers.isEmpty() ? "no OS backend provider was found on the class path or module path"
+                    : "providers found and why each was rejected: " + String.join("; ", rejected);
+            throw new IllegalStateException("callgate: no OS backend for " + platform + "; " + found
+                    + ". Add the module for this OS (callgate ships " + KNOWN_MODULES + "), or pick one by id with -D"
+                    + OVERRIDE_PROPERTY + "=<id>.");
+        }
+        throw new IllegalStateException("callgate: more than one OS backend serves " + platform + ": "
+                + fitting.stream().map(p -> p.id() + " (" + p.artifact() + ")").collect(Collectors.joining(", "))
+                + ". Keep one of these modules, or pick one with -D" + OVERRIDE_PROPERTY + "=<id>.");
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getName() + ": " + e.getMessage();
+        return root == e ? text : text + " (caused by " + root.getClass().getName() + ": " + root.getMessage() + ")";
+    }
+}
