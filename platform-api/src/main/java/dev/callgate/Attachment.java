@@ -1,0 +1,18 @@
+package dev.callgate;
+
+/** How a foreign native thread stays attached to the JVM between calls of a gated callback. */
+public enum Attachment {
+    /**
+     * The default: JNA attaches the native thread once, as a daemon {@code Thread} named
+     * {@code callgate-foreign-<native id>} in the thread group {@code callgate-foreign}, and keeps it
+     * attached across calls. JNA detaches it when the native thread exits (a {@code pthread} key
+     * destructor, or {@code DLL_THREAD_DETACH} on Windows, in JNA's {@code callback.c}).
+     */
+    KEEP_ATTACHED,
+    /**
+     * JNA's own default: attach before each call and detach after it, creating a new
+     * {@code java.lang.Thread} every call (about ten times slower, see BENCHMARKS.md). For native
+     * code that must not see its threads stay attached.
+     */
+    DETACH_AFTER_EACH_CALL
+}

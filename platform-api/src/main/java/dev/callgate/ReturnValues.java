@@ -1,0 +1,52 @@
+package dev.callgate;
+
+import java.util.Map;
+
+/** The value handed back to native code when the body does not run, and checks of a configured one. */
+final class ReturnValues {
+
+    private static final Map<Class<?>, Object> ZEROS = Map.of(
+            boolean.class, false, byte.class, (byte) 0, short.class, (short) 0, char.class, '\0',
+            int.class, 0, long.class, 0L, float.class, 0f, double.class, 0d);
+
+    private static final Map<Class<?>, Class<?>> BOXES = Map.of(
+            boolean.class, Boolean.class, byte.class, Byte.class, short.class, Short.class, char.class, Character.class,
+            int.class, Integer.class, long.class, Long.class, float.class, Float.class, double.class, Double.class);
+
+    private ReturnValues() {}
+
+    /** Zero for a primitive return type, null for void and reference types (JNA passes null as 0). */
+    static Object zeroFor(Class<?> type) {
+        return ZEROS.get(type);
+    }
+
+    /**
+     * Checks that {@code value} can be returned from a method declared to return {@code type}.
+     *
+     * @throws IllegalArgumentException naming the callback, the type and what would fit
+     */
+    static Object checked(String callback, Class<?> type, Object value) {
+        if (type == void.class) {
+            if (value != null) {
+                throw new IllegalArgumentException("callback " + callback + " returns void, so it takes no default value;"
+                        + " remove defaultValue(" + value + ")");
+            }
+            return null;
+        }
+        if (value == null) {
+            if (type.isPrimitive()) {
+                throw new IllegalArgumentException("callback " + callback + " returns " + type
+                        + "; its default value cannot be null. Pass a " + BOXES.get(type).getSimpleName()
+                        + " such as " + ZEROS.get(type));
+            }
+            return null;
+        }
+        Class<?> wanted = type.isPrimitive() ? BOXES.get(type) : type;
+        if (!wanted.isInstance(value)) {
+            throw new IllegalArgumentException("callback " + callback + " returns " + type.getName()
+                    + " but the default value " + value + " is a " + value.getClass().getName() + "; pass a "
+                    + wanted.getSimpleName());
+        }
+        return value;
+    }
+}
