@@ -7,8 +7,8 @@ import java.lang.reflect.Proxy;
  *
  * <p>A thread the JVM started runs {@code Thread.run} at the bottom of its Java stack, and the
  * main thread runs {@code main}. A native thread that JNA attached for a callback has no Java
- * frame below the callback dispatch: its bottom-most frame is JNA's trampoline target, the gate
- * itself, or a proxy. That rule holds whoever attached the thread (JNA with or without an
+ * frame below the callback dispatch: its bottom-most frame is JNA's trampoline target or the gated
+ * proxy itself. That rule holds whoever attached the thread (JNA with or without an
  * initializer, another library), and it keeps a JVM thread that calls native code which calls
  * back on the same thread (libc {@code qsort} with a Java comparator) from being called foreign.
  * The stack walk costs microseconds, so its answer is cached in a {@link ThreadLocal}.
@@ -38,6 +38,8 @@ final class ThreadOrigin {
 
     static boolean isNativeEntry(Class<?> bottom) {
         String name = bottom.getName();
-        return name.startsWith("com.sun.jna.") || name.startsWith("dev.callgate.") || Proxy.isProxyClass(bottom);
+        // JNA's DefaultCallbackProxy for interface-mapped callbacks; the callback object itself (our
+        // proxy) for direct-mapped ones.
+        return name.startsWith("com.sun.jna.") || Proxy.isProxyClass(bottom);
     }
 }

@@ -1,0 +1,45 @@
+package dev.callgate.cli;
+
+import com.sun.jna.Native;
+import dev.callgate.BackendSelection;
+import dev.callgate.CallGate;
+import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.spi.NativeMessage;
+import dev.callgate.spi.OsBackend;
+import java.io.PrintStream;
+
+/**
+ * {@code callgate doctor}: which backend was selected and how, the platform, the JNA version, and
+ * whether the backend's native write works (it writes one line to standard error).
+ */
+final class Doctor {
+
+    private final PrintStream out;
+
+    Doctor(PrintStream out) {
+        this.out = out;
+    }
+
+    int run() {
+        BackendSelection selection = CallGate.selection();
+        OsBackend backend = selection.backend();
+        out.println("callgate doctor");
+        out.println("backend: " + backend.id());
+        out.println("provider: " + selection.provider().artifact());
+        out.println("selected by: " + selection.how());
+        out.println("os.name: " + System.getProperty("os.name"));
+        out.println("os.arch: " + System.getProperty("os.arch"));
+        out.println("pointer size: " + Native.POINTER_SIZE + " bytes");
+        out.println("java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.home") + ")");
+        out.println("jna: " + Native.VERSION + " (native " + Native.VERSION_NATIVE + ")");
+        long tid = backend.currentNativeThreadId();
+        out.println("native thread id: " + tid);
+        DiagnosticWriter stderr = backend.stderr();
+        boolean ok = stderr.write(NativeMessage.encode("callgate: doctor: native write works (native thread " + tid
+                + ", os " + backend.id() + ")"));
+        out.println("native write: " + (ok ? "ok" : "FAILED, error " + stderr.lastFailure()));
+        out.println("totals: " + CallGate.totals());
+        return ok ? 0 : Main.EXIT_WRITE_FAILED;
+    }
+}
