@@ -9,9 +9,9 @@ import java.util.OptionalInt;
 /**
  * The Linux C library functions callgate calls, and nothing else: {@code write(2)},
  * {@code gettid(2)}, {@code syscall(2)} (for {@code SYS_gettid} before glibc 2.30) and
- * {@code abort(3)}. JNA Platform maps none of them with address-typed buffers, so they are
- * declared here, bound with JNA direct mapping ({@link Native#register(Class, NativeLibrary)})
- * against {@value #LIBRARY}.
+ * {@code abort(3)}. JNA Platform's {@code LibC} interfaces map none of them (checked against
+ * jna-platform 5.18), so they are declared here, bound with JNA direct mapping
+ * ({@link Native#register(Class, NativeLibrary)}) against {@value #LIBRARY}.
  *
  * <p>The C types behind {@code write} and {@code syscall} ({@code size_t}, {@code ssize_t},
  * {@code long}, pointers) are 8 bytes on LP64 (amd64, aarch64) and 4 bytes on ILP32 (i386). Each

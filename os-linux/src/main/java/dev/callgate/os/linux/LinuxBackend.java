@@ -1,0 +1,163 @@
+package dev.callgate.os.linux;
+
+import dev.callgate.spi.BackendUnavailableException;
+import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.spi.NativeWrite;
+import dev.callgate.spi.OsBackend;
+import dev.callgate.spi.PosixNativeWrite;
+
+/**
+ * callgate's native services on Linux: diagnostics through libc {@code write(2)}, the kernel
+ * thread id from {@code gettid()} (or {@code syscall(SYS_gettid)} before glibc 2.30), and
+ * {@code abort(3)}.
+ *
+ * <p>Like Netty's native transports, the class answers {@link #isAvailable()},
+ * {@link #unavailabilityCause()} and {@link #ensureAvailability()}. The native layer is loaded
+ * lazily, on the first of those calls or {@link #create()}, once per JVM. Setting
+ * {@code -D}{@value #DISABLE_PROPERTY}{@code =true} makes the backend unavailable without touching
+ * native code.
+ */
+public final class LinuxBackend implements OsBackend {
+
+    /** The provider id. */
+    public static final String ID = "linux";
+
+    /** Set to {@code true} to keep callgate from loading its Linux native layer. */
+    public static final String DISABLE_PROPERTY = "callgate.linux.disable";
+
+    /** The standard error file descriptor. */
+    public static final int STDERR_FD = 2;
+
+    /** The availability verdict, reached once, on first use. */
+    private static final class Availability {
+        static final LinuxLibC LIBC;
+        static final boolean VIA_GETTID;
+        static final BackendUnavailableException CAUSE;
+
+        static {
+            LinuxLibC libc = null;
+            boolean viaGettid = false;
+            BackendUnavailableException cause = null;
+            try {
+                if (Boolean.getBoolean(DISABLE_PROPERTY)) {
+                    throw new BackendUnavailableException("the Linux backend is disabled by -D" + DISABLE_PROPERTY
+                            + "=true. Fix: remove that property to let callgate load libc write, gettid and abort.");
+                }
+                libc = LinuxLibC.load();
+                viaGettid = prefersGettid(libc);
+            } catch (BackendUnavailableException e) {
+                cause = e;
+                libc = null;
+            } catch (LinkageError e) { // a JNA or platform-api jar missing or mismatched
+                cause = new BackendUnavailableException("the Linux backend's classes could not be linked (" + e
+                        + "). Fix: put dev.callgate:callgate-platform-api and net.java.dev.jna:jna of matching"
+                        + " versions next to dev.callgate:callgate-os-linux.", e);
+                libc = null;
+            }
+            LIBC = libc;
+            VIA_GETTID = viaGettid;
+            CAUSE = cause;
+        }
+    }
+
+    private final LinuxLibC libc;
+    private final boolean viaGettid;
+    private final NativeWrite nativeWrite;
+    private final DiagnosticWriter stderr;
+
+    private LinuxBackend(LinuxLibC libc, boolean viaGettid) {
+        this.libc = libc;
+        this.viaGettid = viaGettid;
+        this.nativeWrite = new PosixNativeWrite(libc.writeSyscall());
+        this.stderr = new DiagnosticWriter(nativeWrite, STDERR_FD);
+    }
+
+    /**
+     * A backend over this JVM's C library.
+     *
+     * @throws BackendUnavailableException if the native layer is unavailable; see
+     *     {@link #unavailabilityCause()}
+     */
+    public static LinuxBackend create() {
+        ensureAvailability();
+        return new LinuxBackend(Availability.LIBC, Availability.VIA_GETTID);
+    }
+
+    /** Whether the Linux native layer loaded and can read thread ids. Loads it on first call. */
+    public static boolean isAvailable() {
+        return Availability.CAUSE == null;
+    }
+
+    /** Why the backend is unavailable, with the fix in its message; {@code null} when available. */
+    public static Throwable unavailabilityCause() {
+        return Availability.CAUSE;
+    }
+
+    /**
+     * Returns normally when the backend is available.
+     *
+     * @throws BackendUnavailableException otherwise, naming the cause and the fix
+     */
+    public static void ensureAvailability() {
+        BackendUnavailableException cause = Availability.CAUSE;
+        if (cause != null) {
+            // A fresh exception, so the stack shows this caller; the first failure stays the cause.
+            throw new BackendUnavailableException(cause.getMessage(), cause);
+        }
+    }
+
+    /** {@code gettid()} when the C library has it, else the raw syscall, else unavailable. */
+    private static boolean prefersGettid(LinuxLibC libc) {
+        if (libc.gettidCapability().available()) {
+            return true;
+        }
+        if (libc.syscallGettidCapability().available()) {
+            return false;
+        }
+        throw new BackendUnavailableException("callgate cannot read native thread ids on this Linux: "
+                + libc.gettidCapability() + ", and " + libc.syscallGettidCapability()
+                + ". Fix: use glibc 2.30 or later (it has gettid()), or run on one of those architectures.");
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public DiagnosticWriter stderr() {
+        return stderr;
+    }
+
+    @Override
+    public DiagnosticWriter writerTo(long target) {
+        return new DiagnosticWriter(nativeWrite, target);
+    }
+
+    /** The kernel thread id: what {@code /proc/thread-self} names and {@code top -H} shows. */
+    @Override
+    public long currentNativeThreadId() {
+        return viaGettid ? libc.gettid() : libc.syscallGettid();
+    }
+
+    /** {@code abort(3)}: the process dies of {@code SIGABRT}. */
+    @Override
+    public void abort() {
+        libc.abort();
+    }
+
+    /** The single native write under {@link #stderr()} and {@link #writerTo(long)}. */
+    public NativeWrite nativeWrite() {
+        return nativeWrite;
+    }
+
+    /** Which thread id route this backend took: {@code "gettid()"} or {@code "syscall(SYS_gettid)"}. */
+    public String threadIdSource() {
+        return viaGettid ? "gettid()" : "syscall(SYS_gettid)";
+    }
+
+    /** The C library binding this backend calls. */
+    public LinuxLibC libc() {
+        return libc;
+    }
+}

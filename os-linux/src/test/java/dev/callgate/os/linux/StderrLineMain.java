@@ -1,0 +1,20 @@
+package dev.callgate.os.linux;
+
+import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.spi.NativeMessage;
+
+/**
+ * Child JVM for {@link LinuxBackendChildProcessTest}: writes its first argument as one line to
+ * fd 2 through {@code stderr()}, and reports the writer's counters on stdout.
+ */
+public final class StderrLineMain {
+
+    private StderrLineMain() {}
+
+    public static void main(String[] args) {
+        DiagnosticWriter stderr = LinuxBackend.create().stderr();
+        boolean ok = stderr.write(NativeMessage.encode(args[0]));
+        System.out.println("ok=" + ok + " written=" + stderr.writtenCount() + " failed=" + stderr.failedCount());
+        System.exit(ok ? 0 : 1);
+    }
+}
