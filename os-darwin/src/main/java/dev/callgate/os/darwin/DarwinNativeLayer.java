@@ -1,0 +1,17 @@
+package dev.callgate.os.darwin;
+
+import dev.callgate.spi.PosixNativeWrite;
+
+/**
+ * The libSystem calls the macOS backend makes, as one seam: {@link DarwinLibSystem} binds them for
+ * real, tests substitute a recording fake. {@code write(2)} comes from
+ * {@link PosixNativeWrite.Syscall}, so the layer plugs straight into the shared POSIX write loop.
+ */
+interface DarwinNativeLayer extends PosixNativeWrite.Syscall {
+
+    /** {@code pthread_threadid_np(NULL, &id)}: the system-wide id of the calling thread. */
+    long threadId();
+
+    /** {@code abort(3)}: never returns. */
+    void abort();
+}

@@ -1,0 +1,204 @@
+package dev.callgate.os.freebsd;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import dev.callgate.spi.BackendUnavailableException;
+
+/**
+ * The FreeBSD libc functions the backend calls, and nothing else: {@code write(2)},
+ * {@code thr_self(2)} and {@code abort(3)}, bound with JNA direct mapping
+ * ({@link Native#register(Class, NativeLibrary)}) against {@value #LIBRARY}. JNA Platform maps
+ * none of them with an address-typed buffer, so they are declared here.
+ *
+ * <p>{@code size_t}, {@code ssize_t}, {@code long} and pointers are 8 bytes on LP64 (amd64,
+ * arm64, powerpc64, riscv64) and 4 bytes on ILP32 (i386, armv7, powerpc). Each data model has its
+ * own class of natives, {@link Lp64} and {@link Ilp32}, with Java primitives of exactly those
+ * widths; only the one matching this JVM's {@link Native#SIZE_T_SIZE} is bound. Buffers go in as
+ * integer addresses, so continuing a partial write is an addition, not a new
+ * {@link com.sun.jna.Pointer}: the write path allocates nothing.
+ *
+ * <p>Nothing is bound until {@link #load()} is called, which the provider does in
+ * {@code create()}, after selection.
+ */
+final class FreeBsdLibC {
+
+    /** JNA's name for the C library, {@code /lib/libc.so.7}. */
+    static final String LIBRARY = "c";
+
+    private FreeBsdLibC() {
+    }
+
+    /** The natives for 64-bit FreeBSD, where {@code long}, {@code size_t} and pointers are 8 bytes. */
+    static final class Lp64 {
+        private Lp64() {
+        }
+
+        /**
+         * {@code ssize_t write(int fd, const void *buf, size_t nbytes);}
+         *
+         * <p>Attempts to write {@code nbytes} of data to the object referenced by the descriptor
+         * {@code fd} from the buffer at address {@code buf}.
+         *
+         * @return the number of bytes actually written, which may be fewer than {@code nbytes};
+         *     otherwise {@code -1} with {@code errno} set ({@code EBADF} for a descriptor that is
+         *     not open for writing, {@code EINTR} for a call interrupted by a signal,
+         *     {@code EPIPE} for a pipe with no reader)
+         */
+        static native long write(int fd, long buf, long nbytes);
+
+        /**
+         * {@code int thr_self(long *id);}
+         *
+         * <p>Stores the system-wide thread identifier of the calling kernel-scheduled thread in
+         * {@code *id}: the id {@code procstat -t}, {@code top -H} and {@code ktrace} show.
+         *
+         * @param id a one-element array that receives the id
+         * @return {@code 0}, or {@code -1} with {@code errno} {@code EFAULT} for a bad address
+         */
+        static native int thr_self(long[] id);
+
+        /**
+         * {@code void abort(void);}
+         *
+         * <p>Causes abnormal program termination by raising {@code SIGABRT}, which writes a core
+         * file where {@code ulimit -c} allows. It does not return, even if {@code SIGABRT} is
+         * caught.
+         */
+        static native void abort();
+    }
+
+    /** The natives for 32-bit FreeBSD, where {@code long}, {@code size_t} and pointers are 4 bytes. */
+    static final class Ilp32 {
+        private Ilp32() {
+        }
+
+        /** {@code ssize_t write(int fd, const void *buf, size_t nbytes);} as {@link Lp64#write}. */
+        static native int write(int fd, int buf, int nbytes);
+
+        /** {@code int thr_self(long *id);} as {@link Lp64#thr_self}, with a 4-byte {@code long}. */
+        static native int thr_self(int[] id);
+
+        /** {@code void abort(void);} as {@link Lp64#abort}. */
+        static native void abort();
+    }
+
+    /**
+     * The class of natives for a JVM whose {@code size_t} is {@code sizeOfSizeT} bytes.
+     *
+     * @throws BackendUnavailableException for a size FreeBSD does not have
+     */
+    static Class<?> bindingFor(int sizeOfSizeT) {
+        return switch (sizeOfSizeT) {
+            case 8 -> Lp64.class;
+            case 4 -> Ilp32.class;
+            default -> throw new BackendUnavailableException("callgate-os-freebsd maps libc for 4- and 8-byte size_t,"
+                    + " but this JVM reports " + sizeOfSizeT + " bytes. Fix: run a JVM for i386, armv7, amd64 or"
+                    + " arm64.");
+        };
+    }
+
+    /**
+     * Binds the functions once per JVM and returns them as the backend's native layer.
+     *
+     * @throws BackendUnavailableException if this is not a FreeBSD JVM or libc cannot be bound;
+     *     the message says why and what to do
+     */
+    static FreeBsdNativeLayer load() {
+        if (Bound.FAILURE != null) {
+            // A fresh exception, so the stack shows this caller; the first failure stays the cause.
+            throw new BackendUnavailableException(Bound.FAILURE.getMessage(), Bound.FAILURE);
+        }
+        return Bound.LAYER;
+    }
+
+    /** The binding, attempted once, on the first {@link #load()}. */
+    private static final class Bound {
+        static final FreeBsdNativeLayer LAYER;
+        static final BackendUnavailableException FAILURE;
+
+        static {
+            FreeBsdNativeLayer layer = null;
+            BackendUnavailableException failure = null;
+            try {
+                layer = bind();
+            } catch (BackendUnavailableException e) {
+                failure = e;
+            } catch (LinkageError e) { // UnsatisfiedLinkError, or JNA's own native part missing
+                failure = new BackendUnavailableException("callgate-os-freebsd could not bind write, thr_self and"
+                        + " abort from libc through JNA (" + e + "). Fix: put JNA (net.java.dev.jna:jna 5.19.1 or"
+                        + " later) on the class path; its native part libjnidispatch must exist for freebsd-"
+                        + System.getProperty("os.arch") + " and be loadable from jna.tmpdir or java.io.tmpdir.", e);
+            }
+            LAYER = layer;
+            FAILURE = failure;
+        }
+
+        private static FreeBsdNativeLayer bind() {
+            if (!Platform.isFreeBSD()) {
+                throw new BackendUnavailableException("callgate-os-freebsd binds thr_self from FreeBSD's libc, which"
+                        + " exists only on FreeBSD, but this JVM runs on os.name \"" + System.getProperty("os.name")
+                        + "\". Fix: let callgate pick the backend for this OS (remove -Dcallgate.os=freebsd) and add"
+                        + " its module.");
+            }
+            if (Native.POINTER_SIZE != Native.SIZE_T_SIZE || Native.LONG_SIZE != Native.SIZE_T_SIZE) {
+                throw new BackendUnavailableException("callgate-os-freebsd expects long, size_t and pointers of one"
+                        + " width, but this JVM reports " + Native.LONG_SIZE + "/" + Native.SIZE_T_SIZE + "/"
+                        + Native.POINTER_SIZE + " bytes. Fix: run a JVM for i386, armv7, amd64 or arm64.");
+            }
+            Class<?> binding = bindingFor(Native.SIZE_T_SIZE);
+            Native.register(binding, NativeLibrary.getInstance(LIBRARY));
+            return binding == Lp64.class ? new Lp64Layer() : new Ilp32Layer();
+        }
+    }
+
+    /** The bound LP64 functions behind the {@link FreeBsdNativeLayer} seam. */
+    private static final class Lp64Layer implements FreeBsdNativeLayer {
+
+        @Override
+        public long write(int fd, long address, long count) {
+            return Lp64.write(fd, address, count);
+        }
+
+        @Override
+        public long threadId() {
+            long[] id = new long[1];
+            checkThrSelf(Lp64.thr_self(id));
+            return id[0];
+        }
+
+        @Override
+        public void abort() {
+            Lp64.abort();
+        }
+    }
+
+    /** The bound ILP32 functions behind the {@link FreeBsdNativeLayer} seam. */
+    private static final class Ilp32Layer implements FreeBsdNativeLayer {
+
+        @Override
+        public long write(int fd, long address, long count) {
+            // A 32-bit process's addresses fit in 32 bits; the cast keeps the bit pattern.
+            return Ilp32.write(fd, (int) address, (int) count);
+        }
+
+        @Override
+        public long threadId() {
+            int[] id = new int[1];
+            checkThrSelf(Ilp32.thr_self(id));
+            return id[0];
+        }
+
+        @Override
+        public void abort() {
+            Ilp32.abort();
+        }
+    }
+
+    private static void checkThrSelf(int result) {
+        if (result != 0) { // only EFAULT is documented, and the array is always valid
+            throw new IllegalStateException("thr_self(&id) failed with errno " + Native.getLastError()
+                    + "; this should not happen. Report it with your FreeBSD version and architecture.");
+        }
+    }
+}

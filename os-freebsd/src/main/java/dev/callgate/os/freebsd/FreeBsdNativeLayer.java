@@ -1,0 +1,17 @@
+package dev.callgate.os.freebsd;
+
+import dev.callgate.spi.PosixNativeWrite;
+
+/**
+ * The libc calls the FreeBSD backend makes, as one seam: {@link FreeBsdLibC} binds them for real,
+ * tests substitute a recording fake. {@code write(2)} comes from {@link PosixNativeWrite.Syscall},
+ * so the layer plugs straight into the shared POSIX write loop.
+ */
+interface FreeBsdNativeLayer extends PosixNativeWrite.Syscall {
+
+    /** {@code thr_self(&id)}: the system-wide id of the calling thread. */
+    long threadId();
+
+    /** {@code abort(3)}: never returns. */
+    void abort();
+}
