@@ -82,22 +82,26 @@ public final class BackendSelector {
      *     provider, a provider failed to load, or the chosen backend cannot load its native layer
      */
     public BackendSelection select(String osName, String osArch, String override) {
-        List<OsBackendProvider> providers = loadAll();
-        OsBackendProvider chosen;
-        String how;
-        if (override != null) {
-            chosen = byId(providers, override);
-            how = "override " + OVERRIDE_PROPERTY + "=" + override;
-        } else {
-            chosen = byPlatform(providers, osName, osArch);
-            how = "os.name \"" + osName + "\", os.arch \"" + osArch + "\": " + chosen.match(osName, osArch).reason();
-        }
+        OsBackendProvider chosen = choose(osName, osArch, override);
+        String how = override != null ? "override " + OVERRIDE_PROPERTY + "=" + override
+                : "os.name \"" + osName + "\", os.arch \"" + osArch + "\": " + chosen.match(osName, osArch).reason();
         try {
             return new BackendSelection(chosen, chosen.create(), how);
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException("callgate: the OS backend \"" + chosen.id() + "\" (" + chosen.artifact()
                     + ") was selected by " + how + " but cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The provider {@link #select} would use, without creating its backend (so without loading any
+     * native code): for asking which module serves another platform.
+     *
+     * @throws IllegalStateException as {@link #select} does, except for a backend that cannot start
+     */
+    public OsBackendProvider choose(String osName, String osArch, String override) {
+        List<OsBackendProvider> providers = loadAll();
+        return override != null ? byId(providers, override) : byPlatform(providers, osName, osArch);
     }
 
     private List<OsBackendProvider> loadAll() {
