@@ -1,5 +1,6 @@
 package dev.callgate;
 
+import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.OsBackendProvider;
 import dev.callgate.spi.PlatformMatch;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ public final class BackendSelector {
                     + "dev.callgate:callgate-os-freebsd (FreeBSD), dev.callgate:callgate-os-windows (Windows), "
                     + "dev.callgate:callgate-os-plan9-sim (simulated Plan 9, by override only)";
 
+    /** Provider load failures listed before the selector stops reading the services files. */
+    static final int MAX_LISTED_LOAD_ERRORS = 16;
+
     private final List<Supplier<OsBackendProvider>> candidates;
 
     /** A selector over the given provider suppliers; a supplier may throw, as a broken provider does. */
@@ -41,6 +45,7 @@ public final class BackendSelector {
     public static BackendSelector fromServiceLoader(ClassLoader loader) {
         List<Supplier<OsBackendProvider>> found = new ArrayList<>();
         Iterator<OsBackendProvider> it = ServiceLoader.load(OsBackendProvider.class, loader).iterator();
+        int errors = 0;
         while (true) {
             try {
                 if (!it.hasNext()) {
@@ -52,6 +57,10 @@ public final class BackendSelector {
                 found.add(() -> {
                     throw e;
                 });
+                // hasNext() can fail the same way forever (an unreadable services file): stop listing.
+                if (++errors == MAX_LISTED_LOAD_ERRORS) {
+                    break;
+                }
             }
         }
         return new BackendSelector(found);
@@ -83,10 +92,15 @@ public final class BackendSelector {
      */
     public BackendSelection select(String osName, String osArch, String override) {
         OsBackendProvider chosen = choose(osName, osArch, override);
-        String how = override != null ? "override " + OVERRIDE_PROPERTY + "=" + override
+        String how = override != null ? "override \"" + override + "\" (" + OVERRIDE_PROPERTY + " or " + OVERRIDE_ENV + ")"
                 : "os.name \"" + osName + "\", os.arch \"" + osArch + "\": " + chosen.match(osName, osArch).reason();
         try {
-            return new BackendSelection(chosen, chosen.create(), how);
+            OsBackend backend = chosen.create();
+            if (backend == null) {
+                throw new IllegalStateException(chosen.getClass().getName() + ".create() returned null; a provider"
+                        + " must return a backend or throw BackendUnavailableException");
+            }
+            return new BackendSelection(chosen, backend, how);
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException("callgate: the OS backend \"" + chosen.id() + "\" (" + chosen.artifact()
                     + ") was selected by " + how + " but cannot start: " + e.getMessage(), e);

@@ -53,9 +53,9 @@ final class Gate implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method called, Object[] args) {
-        if (called.getDeclaringClass() == Object.class) {
-            return objectMethod(proxy, called, args);
+    public Object invoke(Object proxy, Method called, Object[] args) throws Throwable {
+        if (!called.equals(method)) { // not what native code calls: Object methods, defaults, extra methods
+            return otherMethod(proxy, called, args);
         }
         counters.calls.increment();
         if (closed) {
@@ -167,14 +167,22 @@ final class Gate implements InvocationHandler {
         return new ThreadState(true, backend.currentNativeThreadId());
     }
 
-    private Object objectMethod(Object proxy, Method called, Object[] args) {
-        switch (called.getName()) {
-            case "equals":
-                return proxy == args[0];
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            default:
-                return "gated " + name + " (" + policy + ")";
+    /** Java-side calls of the proxy that JNA never makes; they pass straight through, ungated. */
+    private Object otherMethod(Object proxy, Method called, Object[] args) throws Throwable {
+        if (called.getDeclaringClass() == Object.class) {
+            switch (called.getName()) {
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                default:
+                    return "gated " + name + " (" + policy + ")";
+            }
+        }
+        try {
+            return called.isDefault() ? InvocationHandler.invokeDefault(proxy, called, args) : called.invoke(body, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

@@ -21,7 +21,9 @@ final class StatsRegistry {
     static void opened(GatedCallback<?> handle, GateCounters counters) {
         LIVE.add(counters);
         OPEN.add(handle);
-        CLEANER.register(handle, () -> retire(counters));
+        // On the callback, not the handle: a closed handle may be dropped while native code still
+        // calls the callback, and those calls must still count.
+        CLEANER.register(handle.callback(), () -> retire(counters));
     }
 
     static void closed(GatedCallback<?> handle) {

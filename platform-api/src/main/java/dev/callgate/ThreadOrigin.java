@@ -15,6 +15,9 @@ import java.lang.reflect.Proxy;
  */
 final class ThreadOrigin {
 
+    /** JNA's callback dispatch ({@code CallbackReference$DefaultCallbackProxy} and kin). */
+    private static final String JNA_CALLBACK_DISPATCH = "com.sun.jna.CallbackReference";
+
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private static final ThreadLocal<Boolean> FOREIGN = ThreadLocal.withInitial(ThreadOrigin::classify);
@@ -40,6 +43,6 @@ final class ThreadOrigin {
         String name = bottom.getName();
         // JNA's DefaultCallbackProxy for interface-mapped callbacks; the callback object itself (our
         // proxy) for direct-mapped ones.
-        return name.startsWith("com.sun.jna.") || Proxy.isProxyClass(bottom);
+        return name.startsWith(JNA_CALLBACK_DISPATCH) || Proxy.isProxyClass(bottom);
     }
 }

@@ -16,5 +16,5 @@ public interface Sink extends AutoCloseable {
     byte[] drain() throws Exception;
 
     @Override
-    void close() throws Exception;
+    void close();
 }
