@@ -1,9 +1,7 @@
 package dev.callgate.os.linux;
 
 import dev.callgate.spi.BackendUnavailableException;
-import dev.callgate.spi.DiagnosticWriter;
-import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.OsBackend;
+import dev.callgate.spi.PosixBackend;
 import dev.callgate.spi.PosixNativeWrite;
 
 /**
@@ -17,16 +15,13 @@ import dev.callgate.spi.PosixNativeWrite;
  * {@code -D}{@value #DISABLE_PROPERTY}{@code =true} makes the backend unavailable without touching
  * native code.
  */
-public final class LinuxBackend implements OsBackend {
+public final class LinuxBackend extends PosixBackend {
 
     /** The provider id. */
     public static final String ID = "linux";
 
     /** Set to {@code true} to keep callgate from loading its Linux native layer. */
     public static final String DISABLE_PROPERTY = "callgate.linux.disable";
-
-    /** The standard error file descriptor. */
-    public static final int STDERR_FD = 2;
 
     /** The availability verdict, reached once, on first use. */
     private static final class Availability {
@@ -62,14 +57,11 @@ public final class LinuxBackend implements OsBackend {
 
     private final LinuxLibC libc;
     private final boolean viaGettid;
-    private final NativeWrite nativeWrite;
-    private final DiagnosticWriter stderr;
 
     private LinuxBackend(LinuxLibC libc, boolean viaGettid) {
+        super(ID, new LibcLayer(libc, viaGettid));
         this.libc = libc;
         this.viaGettid = viaGettid;
-        this.nativeWrite = new PosixNativeWrite(libc.writeSyscall());
-        this.stderr = new DiagnosticWriter(nativeWrite, STDERR_FD);
     }
 
     /**
@@ -119,38 +111,6 @@ public final class LinuxBackend implements OsBackend {
                 + ". Fix: use glibc 2.30 or later (it has gettid()), or run on one of those architectures.");
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public DiagnosticWriter stderr() {
-        return stderr;
-    }
-
-    @Override
-    public DiagnosticWriter writerTo(long target) {
-        return new DiagnosticWriter(nativeWrite, target);
-    }
-
-    /** The kernel thread id: what {@code /proc/thread-self} names and {@code top -H} shows. */
-    @Override
-    public long currentNativeThreadId() {
-        return viaGettid ? libc.gettid() : libc.syscallGettid();
-    }
-
-    /** {@code abort(3)}: the process dies of {@code SIGABRT}. */
-    @Override
-    public void abort() {
-        libc.abort();
-    }
-
-    /** The single native write under {@link #stderr()} and {@link #writerTo(long)}. */
-    public NativeWrite nativeWrite() {
-        return nativeWrite;
-    }
-
     /** Which thread id route this backend took: {@code "gettid()"} or {@code "syscall(SYS_gettid)"}. */
     public String threadIdSource() {
         return viaGettid ? "gettid()" : "syscall(SYS_gettid)";
@@ -159,5 +119,36 @@ public final class LinuxBackend implements OsBackend {
     /** The C library binding this backend calls. */
     public LinuxLibC libc() {
         return libc;
+    }
+
+    /**
+     * libc as the POSIX native layer. The thread id is the kernel's: what {@code /proc/thread-self}
+     * names and {@code top -H} shows, from {@code gettid()} or, before glibc 2.30, the raw syscall.
+     */
+    private static final class LibcLayer implements PosixBackend.NativeLayer {
+        private final LinuxLibC libc;
+        private final PosixNativeWrite.Syscall write; // the LP64 or ILP32 binding, chosen once
+        private final boolean viaGettid;
+
+        LibcLayer(LinuxLibC libc, boolean viaGettid) {
+            this.libc = libc;
+            this.write = libc.writeSyscall();
+            this.viaGettid = viaGettid;
+        }
+
+        @Override
+        public long write(int fd, long address, long count) {
+            return write.write(fd, address, count);
+        }
+
+        @Override
+        public long threadId() {
+            return viaGettid ? libc.gettid() : libc.syscallGettid();
+        }
+
+        @Override
+        public void abort() {
+            libc.abort();
+        }
     }
 }
