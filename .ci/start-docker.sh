@@ -40,22 +40,41 @@ if engine_answers; then
     exit 0
 fi
 
-# A dockerd that is alive but not answering yet (e.g. started by a previous run a moment ago)
+# A dockerd that is alive but not answering yet (e.g. started a moment ago by a previous run)
 # must not get a twin: two daemons fight over /var/run/docker.pid and the socket.
-if pgrep -x dockerd >/dev/null 2>&1; then
-    say "dockerd process exists, waiting for it to answer"
-else
+# Zombies do not count: a killed dockerd lingers as one until init reaps it.
+live_dockerd() {
+    local pid
+    for pid in $(pgrep -x dockerd); do
+        [[ $(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null) == [RSD] ]] && return 0
+    done
+    return 1
+}
+
+start_dockerd() {
     say "starting dockerd (log: $log_file)"
     mkdir -p "$(dirname "$log_file")"
     # setsid + nohup: the daemon must outlive this script and the shell that called it.
     setsid nohup dockerd --bridge=none --iptables=false --ip-masq=false \
         >>"$log_file" 2>&1 </dev/null &
-fi
+}
 
+started_here=false
 for ((waited = 0; waited < timeout_s; waited++)); do
     if engine_answers; then
         say "dockerd answering after ${waited}s ($(docker info --format '{{.ServerVersion}} {{.Driver}}' 2>/dev/null))"
         exit 0
+    fi
+    if ! live_dockerd; then
+        if $started_here; then
+            echo "---- last lines of $log_file ----" >&2
+            tail -n 30 "$log_file" >&2 || true
+            fail "dockerd exited right after starting; its log above names the cause."
+        fi
+        start_dockerd
+        started_here=true
+    elif ((waited == 0)); then
+        say "a dockerd process exists, waiting for it to answer"
     fi
     sleep 1
 done
