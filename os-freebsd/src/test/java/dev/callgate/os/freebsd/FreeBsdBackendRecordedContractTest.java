@@ -1,46 +1,22 @@
 package dev.callgate.os.freebsd;
 
-import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.OsBackendProvider;
-import dev.callgate.spi.PosixNativeWrite;
-import dev.callgate.spi.contract.OsBackendContract;
-import dev.callgate.spi.contract.Sink;
+import dev.callgate.spi.contract.PosixBackendRecordedContract;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * The shared backend contract, run on this (non-FreeBSD) machine against {@link RecordingLibC}:
  * the real {@link FreeBsdBackend} and the shared write loop, over a recorded libc.
  */
-class FreeBsdBackendRecordedContractTest extends OsBackendContract {
+class FreeBsdBackendRecordedContractTest extends PosixBackendRecordedContract<RecordingLibC> {
 
-    private final RecordingLibC libc = new RecordingLibC();
-    private final FreeBsdBackend backend = new FreeBsdBackend(libc);
+    FreeBsdBackendRecordedContractTest() {
+        super(RecordingLibC::new, FreeBsdBackend::new);
+    }
 
     @Override
     protected OsBackendProvider provider() {
         return new FreeBsdBackendProvider();
-    }
-
-    @Override
-    protected OsBackend backend() {
-        return backend;
-    }
-
-    @Override
-    protected NativeWrite nativeWrite() {
-        return backend.nativeWrite();
-    }
-
-    @Override
-    protected Sink openSink() {
-        return libc.openSink();
-    }
-
-    @Override
-    protected long badTarget() {
-        return libc.unopenedDescriptor();
     }
 
     @Override
@@ -56,10 +32,5 @@ class FreeBsdBackendRecordedContractTest extends OsBackendContract {
     @Override
     protected List<String> rejectedOsNames() {
         return List.of("Linux", "Mac OS X", "Windows 11", "SunOS", "NetBSD", "OpenBSD", "GNU/kFreeBSD");
-    }
-
-    @Override
-    protected OptionalInt interruptedError() {
-        return OptionalInt.of(PosixNativeWrite.EINTR);
     }
 }

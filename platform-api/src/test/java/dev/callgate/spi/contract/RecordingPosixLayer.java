@@ -1,0 +1,157 @@
+package dev.callgate.spi.contract;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.callgate.spi.PosixBackend;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A recording fake of a POSIX backend's {@link PosixBackend.NativeLayer}: it records the calls
+ * instead of making them to the OS, so a POSIX backend can be tested on a machine that is not its
+ * OS. It behaves like the kernel where the backend can tell: {@code write} copies bytes from the
+ * native address it is given into a per-descriptor record (whole calls are atomic, like a pipe
+ * write of at most {@code PIPE_BUF}), fails on a descriptor that is not open with {@code errno}
+ * {@code EBADF} set through JNA, and may take fewer bytes than asked; thread ids are stable per
+ * thread and distinct between threads; {@code abort} records the call and then throws
+ * {@link RecordedAbort}, because the real one never returns.
+ *
+ * <p>Not final: an OS module whose backend takes its own seam interface (a subinterface of
+ * {@link PosixBackend.NativeLayer}) declares an empty subclass that also implements that interface.
+ * Tests that use it carry {@code Recorded} in their class name.
+ */
+public class RecordingPosixLayer implements PosixBackend.NativeLayer {
+
+    /** {@code EBADF}: 9 on Linux, macOS and the BSDs alike. */
+    public static final int EBADF = 9;
+
+    /**
+     * One {@code write} call as the C library would have received it.
+     *
+     * @param fd the descriptor
+     * @param address the native address of the first byte
+     * @param count the number of bytes asked for
+     */
+    public record WriteCall(int fd, long address, long count) {
+    }
+
+    /** Thrown where the real {@code abort(3)} would have ended the process. */
+    public static final class RecordedAbort extends Error {
+        private static final long serialVersionUID = 1L;
+
+        RecordedAbort() {
+            super("abort(3) recorded: the process would have died of SIGABRT here");
+        }
+    }
+
+    private final Map<Integer, ByteArrayOutputStream> openDescriptors = new ConcurrentHashMap<>();
+    private final AtomicInteger nextDescriptor = new AtomicInteger(3); // 0, 1, 2 are the standard streams
+    private final AtomicLong nextThreadId = new AtomicLong(0x1_0000);
+    private final ThreadLocal<Long> threadIds = ThreadLocal.withInitial(nextThreadId::getAndIncrement);
+    private final List<WriteCall> writeCalls = new ArrayList<>();
+    private final AtomicInteger aborts = new AtomicInteger();
+    private volatile int maxBytesPerCall = Integer.MAX_VALUE;
+
+    /** A fake with only standard error ({@link PosixBackend#STDERR_FD}) open. */
+    public RecordingPosixLayer() {
+        openDescriptors.put(PosixBackend.STDERR_FD, new ByteArrayOutputStream());
+    }
+
+    /** Records the call and copies up to {@code count} bytes, or fails with {@code EBADF}. */
+    @Override
+    public final long write(int fd, long address, long count) {
+        synchronized (writeCalls) {
+            writeCalls.add(new WriteCall(fd, address, count));
+        }
+        ByteArrayOutputStream file = openDescriptors.get(fd);
+        if (file == null) {
+            Native.setLastError(EBADF); // what PosixNativeWrite reads back as errno
+            return -1;
+        }
+        int taken = (int) Math.min(count, maxBytesPerCall);
+        byte[] bytes = new Pointer(address).getByteArray(0, taken);
+        synchronized (file) {
+            file.write(bytes, 0, taken);
+        }
+        return taken;
+    }
+
+    /** A made-up id, the same on every call from one thread and different on another thread. */
+    @Override
+    public final long threadId() {
+        return threadIds.get();
+    }
+
+    /** Counts the call, then throws {@link RecordedAbort}. */
+    @Override
+    public final void abort() {
+        aborts.incrementAndGet();
+        throw new RecordedAbort();
+    }
+
+    /** Makes every later {@code write} take at most {@code bytes} bytes, like a nearly full pipe. */
+    public final void limitBytesPerCall(int bytes) {
+        maxBytesPerCall = bytes;
+    }
+
+    /** A descriptor number that was never opened. */
+    public final int unopenedDescriptor() {
+        return 1_000_000;
+    }
+
+    /** Everything written to {@code fd} so far; {@code fd} must be open. */
+    public final byte[] written(int fd) {
+        ByteArrayOutputStream file = openDescriptors.get(fd);
+        synchronized (file) {
+            return file.toByteArray();
+        }
+    }
+
+    /** Every {@code write} call so far, in call order. */
+    public final List<WriteCall> writeCalls() {
+        synchronized (writeCalls) {
+            return List.copyOf(writeCalls);
+        }
+    }
+
+    /** How many times {@code abort} was called. */
+    public final int abortCalls() {
+        return aborts.get();
+    }
+
+    /** A freshly opened descriptor that records what is written to it. */
+    public final RecordedSink openSink() {
+        int fd = nextDescriptor.getAndIncrement();
+        openDescriptors.put(fd, new ByteArrayOutputStream());
+        return new RecordedSink(fd);
+    }
+
+    /** A descriptor of this fake; closing it closes the descriptor, so later writes to it fail. */
+    public final class RecordedSink implements Sink {
+        private final long target;
+
+        private RecordedSink(long target) {
+            this.target = target;
+        }
+
+        @Override
+        public long target() {
+            return target;
+        }
+
+        @Override
+        public byte[] drain() {
+            return written((int) target);
+        }
+
+        @Override
+        public void close() {
+            openDescriptors.remove((int) target);
+        }
+    }
+}
