@@ -49,7 +49,7 @@ class DemoEndToEndTest {
     }
 
     @Test
-    void warnOnceWritesExactlyOneDiagnosticForFourForeignThreads() {
+    void warnOnceWritesExactlyOneDiagnosticWhateverTheNumberOfForeignThreads() {
         ChildJvmResult run = demo("--policy", "warn-once", "--calls", "1000", "--threads", "4");
 
         assertEquals(0, run.exitCode(), run::describe);
@@ -57,8 +57,10 @@ class DemoEndToEndTest {
         assertEquals(1, callgateLines(run).size(), () -> "nothing else from callgate\n" + run.describe());
         assertEquals(List.of(), run.stderrLines(line -> line.startsWith("JNA:")), () -> "JNA complained\n"
                 + run.describe());
-        assertStdout(run, "backend: linux", "calls: 1000", "body runs: 1000", "foreign threads: 4",
+        assertStdout(run, "backend: linux", "calls: 1000", "body runs: 1000", "foreign calls: 1000",
                 "qsort diagnostics: 0", "qsort foreign calls: 0");
+        // GLib may drain its queue before every one of the 4 workers took an item (seen: 2 or 3).
+        assertTrue(run.stdout().lines().anyMatch(line -> line.matches("foreign threads: [1-4]")), run::describe);
     }
 
     @Test

@@ -1,0 +1,231 @@
+package dev.callgate.it.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.it.support.DiagnosticLines;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Issue 5: callgate's end-to-end scenarios inside Debian userlands, one case per cell of
+ * {@code integration/images/cells.tsv} and JVM: each suite's own OpenJDK, plus the host's
+ * Temurin 25 bound read-only where the manifest says so.
+ *
+ * <p>In every case the real callgate.jar runs in containers without network:
+ * <ul>
+ *   <li>{@code doctor}: the Linux backend is selected, its native write works, and {@code os.arch},
+ *       pointer size and native thread id fit the cell's architecture;
+ *   <li>{@code demo --policy warn-once}: a pool of four GLib worker threads calls back 200 times
+ *       and exactly one diagnostic line reaches stderr; the {@code qsort} callbacks on a JVM thread
+ *       give none;
+ *   <li>{@code demo --policy abort}: the diagnostic, then death by SIGABRT (exit status 134).
+ * </ul>
+ *
+ * <p>Without a Docker engine the matrix is skipped with one line saying why, unless {@code CI=true},
+ * where it fails the build (see {@link MatrixRequirement}). Every run writes
+ * {@code matrix-report.md} (system property {@code callgate.report}).
+ */
+class LinuxUserlandMatrixTest {
+
+    private static final Path CLI_JAR = Path.of(System.getProperty("callgate.cli.jar", "../cli/target/callgate.jar"));
+    private static final Path REPORT_FILE = Path.of(System.getProperty("callgate.report", "target/matrix-report.md"));
+    private static final Path TEMURIN_25 =
+            Path.of(System.getProperty("callgate.temurin25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    /** Per container; a JVM start and 200 callbacks take about a second, a hang fails with what it printed. */
+    private static final Duration CONTAINER_TIMEOUT = Duration.ofSeconds(120);
+    private static final String FIX = "run .ci/start-docker.sh, then integration/images/build-images.sh, before ./mvnw verify";
+
+    private static final Pattern FOREIGN = DiagnosticLines.foreignThread("demo-tick", "linux");
+    private static final Pattern JAVA_LINE = Pattern.compile("java: (\\S+) \\((.*), (\\S+)\\)");
+    private static final int KILLED_BY_SIGABRT = ChildJvmResult.KILLED_BY_SIGABRT;
+
+    private static final MatrixReport REPORT = new MatrixReport();
+    private static CellContainer containers;
+    private static boolean engineReachable;
+
+    static Stream<MatrixCase> cases() {
+        return CellManifest.read(CellManifest.imagesDir()).stream().flatMap(cell -> MatrixCase.of(cell, TEMURIN_25).stream());
+    }
+
+    @BeforeAll
+    static void dockerEngineAnswers() {
+        Optional<String> why = DockerEngineProbe.whyUnreachable();
+        if (why.isPresent()) {
+            REPORT.note("Not run: Docker engine not reachable (" + why.get() + ").");
+            MatrixRequirement.unmet("Docker engine not reachable (" + why.get() + ")",
+                    "the Testcontainers matrix is skipped; .ci/run starts one", FIX);
+        }
+        engineReachable = true;
+        if (!Files.isRegularFile(CLI_JAR)) {
+            REPORT.note("Not run: no callgate.jar at " + CLI_JAR.toAbsolutePath() + ".");
+            fail("no callgate.jar at " + CLI_JAR.toAbsolutePath() + " (system property callgate.cli.jar): build it with"
+                    + " ./mvnw -pl cli package, or ./mvnw verify from the repo root");
+        }
+        containers = new CellContainer(CLI_JAR, CONTAINER_TIMEOUT);
+    }
+
+    @AfterAll
+    static void writeReport() {
+        String dockerVersion = engineReachable ? DockerEngineProbe.serverVersion() : "not reachable";
+        REPORT.write(REPORT_FILE, dockerVersion);
+        if (!engineReachable) {
+            return; // the skip (or CI failure) already said why, in one line
+        }
+        System.out.println("[callgate matrix] report " + REPORT_FILE.toAbsolutePath() + ":\n" + REPORT.markdown(dockerVersion));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void scenariosPassInCell(MatrixCase matrixCase) {
+        long started = System.nanoTime();
+        String javaVersion = null;
+        try {
+            requireImage(matrixCase.cell());
+            requireHostJvm(matrixCase);
+
+            ChildJvmResult doctor = containers.run(matrixCase, "doctor");
+            javaVersion = javaLine(doctor).map(m -> m.group(1)).orElse(null);
+            checkDoctor(matrixCase, doctor);
+            checkWarnOnce(containers.run(matrixCase, "demo", "--policy", "warn-once", "--calls", "200", "--threads", "4"));
+            checkAbort(containers.run(matrixCase, "demo", "--policy", "abort", "--calls", "50", "--threads", "1"));
+
+            REPORT.add(matrixCase, javaVersion, "pass", secondsSince(started));
+        } catch (TestAbortedException e) {
+            REPORT.add(matrixCase, javaVersion, "skipped: " + e.getMessage(), secondsSince(started));
+            throw e;
+        } catch (AssertionError e) {
+            REPORT.add(matrixCase, javaVersion, "fail: " + e.getMessage(), secondsSince(started));
+            throw e;
+        } catch (RuntimeException e) {
+            REPORT.add(matrixCase, javaVersion, "fail: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    secondsSince(started));
+            throw e;
+        }
+    }
+
+    /** The backend, the native write, and the platform facts of the cell's architecture. */
+    private static void checkDoctor(MatrixCase matrixCase, ChildJvmResult run) {
+        MatrixCell cell = matrixCase.cell();
+        assertExit(run, 0, "doctor");
+        assertLine(run, "backend: linux", "doctor");
+        assertLine(run, "native write: ok", "doctor");
+        assertLine(run, "os.arch: " + cell.expectedOsArch(), "doctor");
+        assertLine(run, "pointer size: " + cell.expectedPointerSize() + " bytes", "doctor");
+
+        // The JVM that ran is the one the case names, not some other java on the image's PATH.
+        Matcher java = javaLine(run).orElseThrow(() -> new AssertionError(
+                "doctor: stdout lacks the \"java: <version> (<vm>, <java.home>)\" line\n" + run.describe()));
+        assertEquals(matrixCase.javaHome(), java.group(3), () -> "doctor: java.home is not the case's JVM\n" + run.describe());
+        String major = matrixCase.expectedMajorVersion();
+        assertTrue(java.group(1).equals(major) || java.group(1).startsWith(major + "."),
+                () -> "doctor: java.version " + java.group(1) + " is not " + matrixCase.jvm() + "\n" + run.describe());
+
+        long tid = number(run, "native thread id: ", "doctor");
+        // gettid() returns a pid_t: positive and 32 bits wide on every Linux architecture.
+        assertTrue(tid > 0 && tid <= Integer.MAX_VALUE,
+                () -> "doctor: native thread id " + tid + " is not a positive pid_t\n" + run.describe());
+        String written = "callgate: doctor: native write works (native thread " + tid + ", os linux)";
+        assertTrue(run.stderrLines().contains(written),
+                () -> "doctor: stderr lacks the line its native write promised: " + written + "\n" + run.describe());
+    }
+
+    /** WARN_ONCE: four foreign GLib threads, exactly one diagnostic; qsort on a JVM thread, none. */
+    private static void checkWarnOnce(ChildJvmResult run) {
+        assertExit(run, 0, "demo warn-once");
+        List<String> foreign = DiagnosticLines.matching(run.stderrLines(), FOREIGN);
+        assertEquals(1, foreign.size(), () -> "demo warn-once: " + foreign.size()
+                + " foreign-thread diagnostic lines on stderr, exactly 1 expected\n" + run.describe());
+        long tid = DiagnosticLines.numbers(foreign, FOREIGN).get(0);
+        assertTrue(tid > 0, () -> "demo warn-once: the diagnostic names native thread " + tid + "\n" + run.describe());
+        assertLine(run, "backend: linux", "demo warn-once");
+        assertLine(run, "calls: 200", "demo warn-once");
+        assertLine(run, "foreign calls: 200", "demo warn-once");
+        // Not "foreign threads: 4": the demo does not make every worker take an item, and measured
+        // in these containers 1 run in 4 (amd64) to 1 in 7 (i386) had only 2 or 3 workers call back
+        // before the queue was empty. At least one, at most the pool's four, is what it promises.
+        long threads = number(run, "foreign threads: ", "demo warn-once");
+        assertTrue(threads >= 1 && threads <= 4, () -> "demo warn-once: foreign threads " + threads
+                + ", expected 1 to 4 (the pool has 4 GLib workers)\n" + run.describe());
+        assertLine(run, "qsort diagnostics: 0", "demo warn-once");
+    }
+
+    /** ABORT: the diagnostic reaches stderr, then the process dies of SIGABRT. */
+    private static void checkAbort(ChildJvmResult run) {
+        List<String> foreign = DiagnosticLines.matching(run.stderrLines(), FOREIGN);
+        assertTrue(!foreign.isEmpty(), () -> "demo abort: no foreign-thread diagnostic on stderr before the abort\n"
+                + run.describe());
+        assertExit(run, KILLED_BY_SIGABRT, "demo abort");
+    }
+
+    private static void assertExit(ChildJvmResult run, int expected, String scenario) {
+        assertEquals(expected, run.exitCode(), () -> scenario + ": exit status " + run.exitCode() + ", expected "
+                + expected + (expected == KILLED_BY_SIGABRT ? " (SIGABRT)" : "") + "\n" + run.describe());
+    }
+
+    private static void assertLine(ChildJvmResult run, String line, String scenario) {
+        assertTrue(run.stdoutHasLine(line), () -> scenario + ": stdout lacks \"" + line + "\"\n" + run.describe());
+    }
+
+    /** The number on the stdout line {@code prefix<number>}. */
+    private static long number(ChildJvmResult run, String prefix, String scenario) {
+        return run.stdoutLines().stream().filter(line -> line.startsWith(prefix))
+                .mapToLong(line -> Long.parseLong(line.substring(prefix.length()).strip())).findFirst()
+                .orElseThrow(() -> new AssertionError(scenario + ": stdout lacks \"" + prefix + "N\"\n" + run.describe()));
+    }
+
+    private static Optional<Matcher> javaLine(ChildJvmResult run) {
+        return run.stdoutLines().stream().map(JAVA_LINE::matcher).filter(Matcher::matches).findFirst();
+    }
+
+    /** The cell's image is local and was built from the current cells.tsv row and build-images.sh. */
+    private static void requireImage(MatrixCell cell) {
+        Map<String, String> labels;
+        try {
+            labels = DockerClientFactory.instance().client().inspectImageCmd(cell.image()).exec().getConfig().getLabels();
+        } catch (NotFoundException e) {
+            MatrixRequirement.unmet("image " + cell.image() + " is not built",
+                    "this cell is skipped; build it with integration/images/build-images.sh (as root, dockerd running)", FIX);
+            return;
+        }
+        String label = labels == null ? null : labels.get("dev.callgate.spec");
+        if (!cell.spec().equals(label)) {
+            MatrixRequirement.unmet("image " + cell.image() + " is stale (label dev.callgate.spec " + abbreviate(label)
+                    + ", cells.tsv and build-images.sh now give " + abbreviate(cell.spec()) + ")",
+                    "this cell is skipped; rebuild it with integration/images/build-images.sh", FIX);
+        }
+    }
+
+    private static void requireHostJvm(MatrixCase matrixCase) {
+        Optional<Path> host = matrixCase.hostJvm();
+        if (host.isPresent() && !Files.isExecutable(host.get().resolve("bin/java"))) {
+            MatrixRequirement.unmet("no Temurin 25 at " + host.get() + " (system property callgate.temurin25.home)",
+                    "this case is skipped; install Temurin 25 there or point callgate.temurin25.home at one",
+                    "install Temurin 25 at " + host.get());
+        }
+    }
+
+    private static String abbreviate(String spec) {
+        return spec == null ? "missing" : spec.substring(0, Math.min(12, spec.length()));
+    }
+
+    private static double secondsSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
