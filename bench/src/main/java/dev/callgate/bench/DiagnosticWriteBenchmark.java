@@ -1,0 +1,88 @@
+package dev.callgate.bench;
+
+import dev.callgate.CallGate;
+import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.spi.NativeMessage;
+import java.io.BufferedOutputStream;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue part 5c: one diagnostic line to {@code /dev/null}. callgate's {@link DiagnosticWriter}
+ * writes a line encoded once into native memory with one libc {@code write(2)}; the baseline is
+ * {@code System.err.println} with {@code System.err} pointed at {@code /dev/null} and built the way
+ * the JDK builds it (a 128-byte {@link BufferedOutputStream}, autoflush). A third benchmark encodes
+ * the line on every call, as the gate does for the one-off "callback threw" diagnostic.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DiagnosticWriteBenchmark {
+
+    /** The line the gate writes for a foreign-thread call, with typical values filled in. */
+    static final String LINE = "callgate: callback bench-tick on thread not created by the JVM (native thread 12345, os linux)";
+
+    /** Both sinks on /dev/null; System.err is restored at the end of the trial. */
+    @State(Scope.Thread)
+    public static class Sinks {
+        DiagnosticWriter writer;
+        NativeMessage line;
+
+        private DevNull devNull;
+        private PrintStream originalErr;
+
+        @Setup(Level.Trial)
+        public void open() throws FileNotFoundException {
+            devNull = DevNull.open();
+            writer = CallGate.selection().backend().writerTo(devNull.fd());
+            line = NativeMessage.encode(LINE);
+            originalErr = System.err;
+            System.setErr(new PrintStream(new BufferedOutputStream(new FileOutputStream("/dev/null"), 128), true,
+                    StandardCharsets.UTF_8));
+        }
+
+        @TearDown(Level.Trial)
+        public void restore() {
+            System.err.close();
+            System.setErr(originalErr);
+            devNull.close();
+            if (writer.failedCount() != 0) {
+                throw new IllegalStateException("callgate's writer failed " + writer.failedCount()
+                        + " writes to /dev/null (last error " + writer.lastFailure() + "); its timings are not of"
+                        + " successful writes");
+            }
+        }
+    }
+
+    @Benchmark
+    public boolean callgateWriter(Sinks s) {
+        return s.writer.write(s.line);
+    }
+
+    @Benchmark
+    public boolean callgateEncodeAndWrite(Sinks s) {
+        return s.writer.write(NativeMessage.encode(LINE));
+    }
+
+    @Benchmark
+    public void systemErrPrintln(Sinks s) { // Sinks, so that System.err points at /dev/null
+        System.err.println(LINE);
+    }
+}
