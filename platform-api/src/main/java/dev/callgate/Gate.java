@@ -27,6 +27,7 @@ final class Gate implements InvocationHandler {
 
     private final Object body;
     private final Method method;
+    private volatile Method proxyMethod; // the proxy's own Method object for the callback, learnt on first call
     private final Object fallback;
     private final OsBackend backend;
     private final DiagnosticWriter writer;
@@ -54,8 +55,11 @@ final class Gate implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method called, Object[] args) throws Throwable {
-        if (!called.equals(method)) { // not what native code calls: Object methods, defaults, extra methods
-            return otherMethod(proxy, called, args);
+        if (called != proxyMethod) {
+            if (!called.equals(method)) { // not what native code calls: Object methods, defaults, extra methods
+                return otherMethod(proxy, called, args);
+            }
+            proxyMethod = called; // later calls compare one reference
         }
         counters.calls.increment();
         if (closed) {
@@ -109,7 +113,7 @@ final class Gate implements InvocationHandler {
             return method.invoke(body, args);
         } catch (InvocationTargetException e) {
             return contain(e.getCause());
-        } catch (Throwable t) { // IllegalAccess/Argument from reflection must not reach native code either
+        } catch (Throwable t) { // whatever the body throws stays on this side of the native boundary
             return contain(t);
         }
     }

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +56,7 @@ class MainTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
     void doctorReportsTheLinuxBackendAndAWorkingWrite() {
         assertEquals(0, run("doctor"));
         String report = out.toString(StandardCharsets.UTF_8);

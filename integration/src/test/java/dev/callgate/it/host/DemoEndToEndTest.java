@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * stdout, stderr and exit status checked. The jar comes from the system property
  * {@code callgate.cli.jar}, which the integration pom points at {@code cli/target/callgate.jar}.
  */
+@EnabledOnOs(OS.LINUX)
 class DemoEndToEndTest {
 
     private static final Path CLI_JAR = Path.of(System.getProperty("callgate.cli.jar", "../cli/target/callgate.jar"));

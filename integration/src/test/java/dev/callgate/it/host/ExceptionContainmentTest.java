@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one line per throw naming the callback, the exception class and its message; native code gets
  * the default value; the JVM and the same callback keep working.
  */
+@EnabledOnOs(OS.LINUX)
 @Timeout(60)
 class ExceptionContainmentTest {
 

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back from a file the Linux backend's {@code write(2)} filled. ABORT kills the process, so it is
  * checked in a child JVM by {@link DemoEndToEndTest}.
  */
+@EnabledOnOs(OS.LINUX)
 @Timeout(120)
 class ForeignPolicyTest {
 

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code DetachCurrentThread} when the native thread exits. (Older JNA did the same through
  * {@code jvm_detach_on_exit}/{@code detach_thread}.) The tests below watch that happen.
  */
+@EnabledOnOs(OS.LINUX)
 @Timeout(120)
 class ForeignThreadAttachmentTest {
 

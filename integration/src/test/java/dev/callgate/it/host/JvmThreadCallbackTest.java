@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * control runs the same gated comparator under {@code qsort} on a GLib thread, where it must speak,
  * so silence cannot come from a broken writer.
  */
+@EnabledOnOs(OS.LINUX)
 @Timeout(60)
 class JvmThreadCallbackTest {
 

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * function pointer; after {@code close()} native calls get the default value, one diagnostic, and
  * no crash.
  */
+@EnabledOnOs(OS.LINUX)
 @Timeout(60)
 class LifecycleTest {
 

@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Issue 3 section 3: a GLib pool still calling while {@code System.exit} runs. Once shutdown has
  * begun the body does not run, one line says so, and the JVM exits by itself with the status it
  * was given.
  */
+@EnabledOnOs(OS.LINUX)
 class ShutdownTest {
 
     @Test

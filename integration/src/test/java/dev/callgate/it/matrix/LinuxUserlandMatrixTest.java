@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.TestAbortedException;
@@ -42,6 +44,7 @@ import org.testcontainers.DockerClientFactory;
  * where it fails the build (see {@link MatrixRequirement}). Every run writes
  * {@code matrix-report.md} (system property {@code callgate.report}).
  */
+@EnabledOnOs(OS.LINUX)
 class LinuxUserlandMatrixTest {
 
     private static final Path CLI_JAR = Path.of(System.getProperty("callgate.cli.jar", "../cli/target/callgate.jar"));

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What only a whole process shows: the exit status of abort(), the bytes on a real fd 2. */
+@EnabledOnOs(OS.LINUX)
 class LinuxBackendChildProcessTest {
 
     /** 128 + SIGABRT (6): how Java's Process reports a child killed by SIGABRT. */

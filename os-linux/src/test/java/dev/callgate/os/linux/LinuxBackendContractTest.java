@@ -7,8 +7,11 @@ import dev.callgate.spi.contract.OsBackendContract;
 import dev.callgate.spi.contract.Sink;
 import java.util.List;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** The OS backend contract, for real: libc write(2) into real pipes, gettid(), on this Linux. */
+@EnabledOnOs(OS.LINUX)
 class LinuxBackendContractTest extends OsBackendContract {
 
     private final LinuxBackendProvider provider = new LinuxBackendProvider();

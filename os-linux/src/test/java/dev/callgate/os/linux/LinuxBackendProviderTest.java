@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** The provider's matching and registration, and the backend's availability facade on this host. */
 class LinuxBackendProviderTest {
@@ -50,6 +52,7 @@ class LinuxBackendProviderTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
     void backendIsAvailableHereAndTakesGettid() {
         assertTrue(LinuxBackend.isAvailable(), String.valueOf(LinuxBackend.unavailabilityCause()));
         assertNull(LinuxBackend.unavailabilityCause());

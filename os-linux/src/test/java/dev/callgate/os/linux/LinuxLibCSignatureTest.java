@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Checks every native method of {@link LinuxLibC}'s holders against the C prototype from its
@@ -82,6 +84,7 @@ class LinuxLibCSignatureTest {
 
     /** What this JVM really binds: its pointer, size_t and C long sizes pick the holder. */
     @Test
+    @EnabledOnOs(OS.LINUX)
     void theHolderThisJvmBindsMatchesItsPointerAndSizeTSizes() {
         DataModel running = Native.POINTER_SIZE == 8 ? DataModel.LP64 : DataModel.ILP32;
         assertEquals(running.wordBytes, Native.SIZE_T_SIZE, "size_t and pointers have one width on Linux");

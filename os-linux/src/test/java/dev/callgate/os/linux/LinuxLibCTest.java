@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** LinuxLibC's real calls on this Linux: errno after write, gettid against /proc. */
+@EnabledOnOs(OS.LINUX)
 class LinuxLibCTest {
 
     private final LinuxLibC libc = LinuxLibC.load();

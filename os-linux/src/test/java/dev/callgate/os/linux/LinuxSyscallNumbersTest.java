@@ -11,8 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** The SYS_gettid table against the kernel headers installed on this host (linux-libc-dev). */
+@EnabledOnOs(OS.LINUX)
 class LinuxSyscallNumbersTest {
 
     private static final Pattern NR_GETTID = Pattern.compile("#define\\s+__NR_gettid\\s+(\\d+)\\s*$",

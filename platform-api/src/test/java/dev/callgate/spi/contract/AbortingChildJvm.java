@@ -1,0 +1,74 @@
+package dev.callgate.spi.contract;
+
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a backend's abort in a child JVM, since only a whole process shows its exit status: this
+ * JVM's {@code java} and class path, with {@code main} a class that writes {@link #LAST_WORDS}
+ * through the backend's stderr writer and then calls {@code abort()}.
+ */
+public final class AbortingChildJvm {
+
+    /** The line an aborting main writes to its standard error just before {@code abort()}. */
+    public static final String LAST_WORDS = "callgate-test: aborting now";
+
+    /** What an aborting main prints only if {@code abort()} returned. */
+    public static final String ABORT_RETURNED = "abort() returned";
+
+    /** How the child ended. */
+    public record Result(int exitStatus, String stdout, String stderr) {
+
+        /** Whether {@link #LAST_WORDS} arrived on the child's stderr as a line of its own. */
+        public boolean saidLastWords() {
+            return stderr.lines().anyMatch(LAST_WORDS::equals);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitStatus + " stdout: [" + stdout + "] stderr: [" + stderr + "]";
+        }
+    }
+
+    private AbortingChildJvm() {
+    }
+
+    /**
+     * Runs {@code main} and waits up to 60 s for it to end. On POSIX systems {@code ulimit -c 0}
+     * comes first, so an abort leaves no core file of hundreds of megabytes behind.
+     */
+    public static Result run(Class<?> main) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        if (!Platform.isWindows()) {
+            command.addAll(List.of("/bin/sh", "-c", "ulimit -c 0 && exec \"$0\" \"$@\""));
+        }
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), main.getName()));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("child JVM " + main.getName() + " did not end within 60 s");
+        }
+        return new Result(process.exitValue(), new String(out.get(), StandardCharsets.UTF_8),
+                new String(err.get(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
