@@ -137,6 +137,20 @@ class DemoEndToEndTest {
     }
 
     @Test
+    void demoUnderThePlan9SimulatorWritesThroughTheSimulatedKernel() {
+        ChildJvmResult run = callgateJar("demo", "--policy", "warn-once", "--calls", "300", "--threads", "2")
+                .systemProperty("callgate.os", "plan9-sim").run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertStdout(run, "backend: plan9-sim", "body runs: 300", "diagnostics written: 1", "qsort diagnostics: 0");
+        // The simulator's only write is its kernel's pwrite to /dev/cons, whose console is the host's stderr.
+        Pattern simulated = DiagnosticLines.foreignThread("demo-tick", "plan9-sim");
+        assertEquals(1, run.stderrLines(line -> simulated.matcher(line).matches()).size(), run::describe);
+        assertEquals(0, run.stderrLines(line -> DEMO_FOREIGN.matcher(line).matches()).size(),
+                () -> "nothing went through the Linux backend\n" + run.describe());
+    }
+
+    @Test
     void unknownBackendOverrideExitsThreeListingTheValidIds() {
         ChildJvmResult run = callgateJar("doctor").systemProperty("callgate.os", "nope").run();
 
