@@ -5,6 +5,7 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.callgate.spi.BackendUnavailableException;
+import dev.callgate.spi.NativeBinding;
 
 /**
  * The libSystem functions the macOS backend calls, and nothing else, bound with JNA direct mapping
@@ -70,35 +71,14 @@ final class DarwinLibSystem {
      *     be bound; the message says why and what to do
      */
     static DarwinNativeLayer load() {
-        if (Bound.FAILURE != null) {
-            // A fresh exception, so the stack shows this caller; the first failure stays the cause.
-            throw new BackendUnavailableException(Bound.FAILURE.getMessage(), Bound.FAILURE);
-        }
-        return Bound.LAYER;
+        return Bound.BINDING.require();
     }
 
     /** The binding, attempted once, on the first {@link #load()}. */
     private static final class Bound {
-        static final DarwinNativeLayer LAYER;
-        static final BackendUnavailableException FAILURE;
-
-        static {
-            DarwinNativeLayer layer = null;
-            BackendUnavailableException failure = null;
-            try {
-                layer = bind();
-            } catch (BackendUnavailableException e) {
-                failure = e;
-            } catch (LinkageError e) { // UnsatisfiedLinkError, or JNA's own native part missing
-                failure = new BackendUnavailableException("callgate-os-darwin could not bind write,"
-                        + " pthread_threadid_np and abort from libSystem through JNA (" + e + "). Fix: put JNA"
-                        + " (net.java.dev.jna:jna 5.19.1 or later) on the class path; its native part libjnidispatch"
-                        + " must exist for darwin-" + System.getProperty("os.arch") + " and be loadable from"
-                        + " jna.tmpdir or java.io.tmpdir.", e);
-            }
-            LAYER = layer;
-            FAILURE = failure;
-        }
+        static final NativeBinding<DarwinNativeLayer> BINDING = NativeBinding.attempt(Bound::bind,
+                e -> "callgate-os-darwin could not bind write, pthread_threadid_np and abort from libSystem"
+                        + " through JNA (" + e + "). " + NativeBinding.jnaFix("JNA (net.java.dev.jna:jna)", "darwin"));
 
         private static DarwinNativeLayer bind() {
             if (!Platform.isMac()) {

@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import dev.callgate.spi.BackendUnavailableException;
+import dev.callgate.spi.NativeBinding;
 
 /**
  * The FreeBSD libc functions the backend calls, and nothing else: {@code write(2)},
@@ -105,34 +106,14 @@ final class FreeBsdLibC {
      *     the message says why and what to do
      */
     static FreeBsdNativeLayer load() {
-        if (Bound.FAILURE != null) {
-            // A fresh exception, so the stack shows this caller; the first failure stays the cause.
-            throw new BackendUnavailableException(Bound.FAILURE.getMessage(), Bound.FAILURE);
-        }
-        return Bound.LAYER;
+        return Bound.BINDING.require();
     }
 
     /** The binding, attempted once, on the first {@link #load()}. */
     private static final class Bound {
-        static final FreeBsdNativeLayer LAYER;
-        static final BackendUnavailableException FAILURE;
-
-        static {
-            FreeBsdNativeLayer layer = null;
-            BackendUnavailableException failure = null;
-            try {
-                layer = bind();
-            } catch (BackendUnavailableException e) {
-                failure = e;
-            } catch (LinkageError e) { // UnsatisfiedLinkError, or JNA's own native part missing
-                failure = new BackendUnavailableException("callgate-os-freebsd could not bind write, thr_self and"
-                        + " abort from libc through JNA (" + e + "). Fix: put JNA (net.java.dev.jna:jna 5.19.1 or"
-                        + " later) on the class path; its native part libjnidispatch must exist for freebsd-"
-                        + System.getProperty("os.arch") + " and be loadable from jna.tmpdir or java.io.tmpdir.", e);
-            }
-            LAYER = layer;
-            FAILURE = failure;
-        }
+        static final NativeBinding<FreeBsdNativeLayer> BINDING = NativeBinding.attempt(Bound::bind,
+                e -> "callgate-os-freebsd could not bind write, thr_self and abort from libc"
+                        + " through JNA (" + e + "). " + NativeBinding.jnaFix("JNA (net.java.dev.jna:jna)", "freebsd"));
 
         private static FreeBsdNativeLayer bind() {
             if (!Platform.isFreeBSD()) {

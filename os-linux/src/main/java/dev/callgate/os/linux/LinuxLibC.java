@@ -3,6 +3,7 @@ package dev.callgate.os.linux;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import dev.callgate.spi.BackendUnavailableException;
+import dev.callgate.spi.NativeBinding;
 import dev.callgate.spi.PosixNativeWrite;
 import java.util.OptionalInt;
 
@@ -29,22 +30,12 @@ public final class LinuxLibC {
     /** JNA's name for the C library; on Linux JNA resolves it in the process's own symbols. */
     public static final String LIBRARY = "c";
 
-    /** The C library as JNA found it; loaded once, on first use of {@link #load()}. */
+    /** The C library as JNA found it; bound once, on first use of {@link #load()}. */
     private static final class Loaded {
-        static final LinuxLibC LIBC;
-        static final Throwable FAILURE;
-
-        static {
-            LinuxLibC libc = null;
-            Throwable failure = null;
-            try {
-                libc = new LinuxLibC(System.getProperty("os.arch", ""));
-            } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError from JNA, ours
-                failure = t;
-            }
-            LIBC = libc;
-            FAILURE = failure;
-        }
+        static final NativeBinding<LinuxLibC> BINDING = NativeBinding.attempt(
+                () -> new LinuxLibC(System.getProperty("os.arch", "")),
+                e -> "callgate-os-linux could not bind the C library functions write, syscall and abort through JNA ("
+                        + e + "). " + NativeBinding.jnaFix("JNA (net.java.dev.jna:jna)", "linux"));
     }
 
     private final boolean lp64;
@@ -75,20 +66,7 @@ public final class LinuxLibC {
      *     neither LP64 nor ILP32; the message says why and what to do
      */
     public static LinuxLibC load() {
-        if (Loaded.FAILURE != null) {
-            throw new BackendUnavailableException(explain(Loaded.FAILURE), Loaded.FAILURE);
-        }
-        return Loaded.LIBC;
-    }
-
-    private static String explain(Throwable failure) {
-        if (failure instanceof BackendUnavailableException) {
-            return failure.getMessage();
-        }
-        return "callgate-os-linux could not bind the C library functions write, syscall and abort through JNA ("
-                + failure + "). Fix: put JNA (net.java.dev.jna:jna 5.19.1 or later) on the class path; its native"
-                + " part libjnidispatch must exist for linux-" + System.getProperty("os.arch") + " and be loadable"
-                + " from jna.tmpdir or java.io.tmpdir (a directory not mounted noexec).";
+        return Loaded.BINDING.require();
     }
 
     private static boolean isLp64() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callgate.spi.contract.AbortingChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +29,11 @@ class LinuxBackendChildProcessTest {
 
     @Test
     void abortEndsTheChildJvmWithSigabrt() throws Exception {
-        Result child = runJava(List.of(), AbortingMain.class);
+        Result child = runJava(List.of(), AbortingChildJvm.ProviderAbortingMain.class,
+                LinuxBackendProvider.class.getName());
         assertEquals(KILLED_BY_SIGABRT, child.exitStatus, child.toString());
-        assertTrue(child.stderrLines().contains(AbortingMain.LAST_WORDS), child.toString());
-        assertFalse(child.stdout.contains("abort() returned"), child.toString());
+        assertTrue(child.stderrLines().contains(AbortingChildJvm.LAST_WORDS), child.toString());
+        assertFalse(child.stdout.contains(AbortingChildJvm.ABORT_RETURNED), child.toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.jna.Native;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.PosixNativeWrite;
+import dev.callgate.spi.contract.PosixPipeSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +38,7 @@ class LinuxLibCTest {
     @Test
     void aFailedWriteLeavesErrnoInNativeGetLastError() {
         NativeMessage message = NativeMessage.encode("nobody reads this");
-        int closed = TestLibC.closedDescriptor(600);
+        int closed = PosixPipeSink.closedDescriptor(600);
         long result = libc.write(closed, message.address(), message.length());
         int errno = Native.getLastError();
         assertEquals(-1, result);
@@ -51,7 +52,7 @@ class LinuxLibCTest {
     @Test
     void writeTakesTheBufferAsAnAddressSoAPartialWriteContinuesByOffset() throws Exception {
         NativeMessage message = NativeMessage.encode("0123456789 by address");
-        try (PipeSink sink = PipeSink.open()) {
+        try (PosixPipeSink sink = PosixPipeSink.open()) {
             int fd = (int) sink.target();
             assertEquals(5, libc.write(fd, message.address(), 5));
             long rest = message.length() - 5;

@@ -7,6 +7,7 @@ import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 import dev.callgate.spi.BackendUnavailableException;
+import dev.callgate.spi.NativeBinding;
 
 /**
  * The kernel32 functions the Windows backend calls, all taken from JNA Platform's
@@ -109,40 +110,23 @@ final class WindowsKernel32 implements WindowsNativeLayer {
      *     loaded; the message says why and what to do
      */
     static WindowsNativeLayer load() {
-        if (Loaded.FAILURE != null) {
-            // A fresh exception, so the stack shows this caller; the first failure stays the cause.
-            throw new BackendUnavailableException(Loaded.FAILURE.getMessage(), Loaded.FAILURE);
-        }
-        return Loaded.LAYER;
+        return Loaded.BINDING.require();
     }
 
     /** The loading, attempted once, on the first {@link #load()}. */
     private static final class Loaded {
-        static final WindowsNativeLayer LAYER;
-        static final BackendUnavailableException FAILURE;
+        static final NativeBinding<WindowsNativeLayer> BINDING = NativeBinding.attempt(Loaded::bind,
+                e -> "callgate-os-windows could not load kernel32 through JNA Platform (" + e + "). "
+                        + NativeBinding.jnaFix("JNA and JNA Platform (net.java.dev.jna:jna and jna-platform)", "win32"));
 
-        static {
-            WindowsNativeLayer layer = null;
-            BackendUnavailableException failure = null;
-            try {
-                if (!Platform.isWindows()) {
-                    throw new BackendUnavailableException("callgate-os-windows calls kernel32, which exists only on"
-                            + " Windows, but this JVM runs on os.name \"" + System.getProperty("os.name") + "\". Fix:"
-                            + " let callgate pick the backend for this OS (remove -Dcallgate.os=windows) and add its"
-                            + " module.");
-                }
-                layer = new WindowsKernel32(Kernel32.INSTANCE);
-            } catch (BackendUnavailableException e) {
-                failure = e;
-            } catch (LinkageError e) { // UnsatisfiedLinkError, or JNA / JNA Platform missing
-                failure = new BackendUnavailableException("callgate-os-windows could not load kernel32 through JNA"
-                        + " Platform (" + e + "). Fix: put JNA and JNA Platform (net.java.dev.jna:jna and jna-platform"
-                        + " 5.19.1 or later) on the class path; JNA's native part jnidispatch.dll must exist for"
-                        + " win32-" + System.getProperty("os.arch") + " and be loadable from jna.tmpdir or"
-                        + " java.io.tmpdir.", e);
+        private static WindowsNativeLayer bind() {
+            if (!Platform.isWindows()) {
+                throw new BackendUnavailableException("callgate-os-windows calls kernel32, which exists only on"
+                        + " Windows, but this JVM runs on os.name \"" + System.getProperty("os.name") + "\". Fix:"
+                        + " let callgate pick the backend for this OS (remove -Dcallgate.os=windows) and add its"
+                        + " module.");
             }
-            LAYER = layer;
-            FAILURE = failure;
+            return new WindowsKernel32(Kernel32.INSTANCE);
         }
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.spi.NativeMessage;
-import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.contract.AbortingChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -20,24 +18,9 @@ class WindowsBackendAbortTest {
 
     @Test
     void abortEndsTheChildJvmWithExitCode3AfterItsLastLine() throws Exception {
-        AbortingChildJvm.Result child = AbortingChildJvm.run(AbortingMain.class);
+        AbortingChildJvm.Result child = AbortingChildJvm.abortThrough(WindowsBackendProvider.class);
         assertEquals(WindowsBackend.ABORT_EXIT_CODE, child.exitStatus(), child.toString());
         assertTrue(child.saidLastWords(), child.toString());
         assertFalse(child.stdout().contains(AbortingChildJvm.ABORT_RETURNED), child.toString());
-    }
-
-    /** The child: writes the last words through the real backend's stderr, then aborts. */
-    public static final class AbortingMain {
-
-        private AbortingMain() {
-        }
-
-        public static void main(String[] args) {
-            OsBackend backend = new WindowsBackendProvider().create();
-            backend.stderr().write(NativeMessage.encode(AbortingChildJvm.LAST_WORDS));
-            backend.abort();
-            System.out.println(AbortingChildJvm.ABORT_RETURNED); // only seen when abort is broken
-            System.exit(1);
-        }
     }
 }

@@ -7,21 +7,17 @@ import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
 import com.sun.jna.ptr.IntByReference;
+import dev.callgate.spi.contract.DrainingSink;
 import dev.callgate.spi.contract.Sink;
-import java.io.ByteArrayOutputStream;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real anonymous pipe ({@code CreatePipe}) as a contract {@link Sink}, for the real contract run
  * on Windows. Its target is the write end's {@code HANDLE} value, which is what
  * {@link WindowsBackend#writerTo(long)} takes. A reader thread empties the read end with
- * {@code ReadFile} while writers run, so that many lines never fill the pipe buffer and block them.
- * All three functions come from JNA Platform's {@link Kernel32}.
+ * {@code ReadFile} while writers run. All three functions come from JNA Platform's
+ * {@link Kernel32}.
  */
-final class WindowsPipeSink implements Sink {
-
-    /** The pipe buffer size asked of {@code CreatePipe}; the system may round it. */
-    private static final int BUFFER_SIZE = 65536;
+final class WindowsPipeSink extends DrainingSink {
 
     /**
      * A handle value no process can have open: Windows caps a process at 2^24 handles, and handle
@@ -34,25 +30,19 @@ final class WindowsPipeSink implements Sink {
     private final Kernel32 kernel32 = Kernel32.INSTANCE;
     private final HANDLE readEnd;
     private final HANDLE writeEnd;
-    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    private final Thread reader;
-    private volatile String readFailure;
-    private boolean writeEndClosed;
-    private boolean closed;
+    private final IntByReference count = new IntByReference();
 
     private WindowsPipeSink(HANDLE readEnd, HANDLE writeEnd) {
         this.readEnd = readEnd;
         this.writeEnd = writeEnd;
-        this.reader = new Thread(this::readToEnd, "windows-pipe-sink-reader");
-        reader.setDaemon(true);
-        reader.start();
+        startReader("windows-pipe-sink-reader");
     }
 
-    /** Opens a fresh anonymous pipe with its reader running. */
+    /** Opens a fresh anonymous pipe (buffer size asked: the reader's; the system may round it). */
     static WindowsPipeSink open() {
         HANDLEByReference read = new HANDLEByReference();
         HANDLEByReference write = new HANDLEByReference();
-        if (!Kernel32.INSTANCE.CreatePipe(read, write, null, BUFFER_SIZE)) {
+        if (!Kernel32.INSTANCE.CreatePipe(read, write, null, READ_BUFFER_SIZE)) {
             throw new IllegalStateException("CreatePipe failed, GetLastError() " + Native.getLastError());
         }
         return new WindowsPipeSink(read.getValue(), write.getValue());
@@ -63,59 +53,28 @@ final class WindowsPipeSink implements Sink {
         return Pointer.nativeValue(writeEnd.getPointer());
     }
 
-    /** Closes the write end, so the reader sees the pipe broken (its end of file), and returns all it read. */
+    /** {@code ReadFile}; a broken pipe is the end of file: every write end is closed. */
     @Override
-    public synchronized byte[] drain() throws Exception {
-        closeWriteEnd();
-        reader.join(TimeUnit.SECONDS.toMillis(30));
-        if (reader.isAlive()) {
-            throw new AssertionError("the pipe reader saw no end of file within 30 s");
+    protected int readSome(byte[] buffer) throws ReadFailed {
+        while (kernel32.ReadFile(readEnd, buffer, buffer.length, count, null)) {
+            if (count.getValue() > 0) {
+                return count.getValue();
+            } // 0 bytes read means a 0-byte write, not the end: read again
         }
-        if (readFailure != null) {
-            throw new AssertionError(readFailure);
+        int error = Native.getLastError();
+        if (error == WinError.ERROR_BROKEN_PIPE) {
+            return 0;
         }
-        synchronized (received) {
-            return received.toByteArray();
-        }
+        throw new ReadFailed("ReadFile on the pipe failed, GetLastError() " + error);
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        closeWriteEnd();
-        try {
-            reader.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // keep the flag; the read end is closed regardless
-        }
+    protected void closeWriteEnd() {
+        kernel32.CloseHandle(writeEnd);
+    }
+
+    @Override
+    protected void closeReadEnd() {
         kernel32.CloseHandle(readEnd);
-    }
-
-    private void closeWriteEnd() {
-        if (!writeEndClosed) {
-            writeEndClosed = true;
-            kernel32.CloseHandle(writeEnd);
-        }
-    }
-
-    private void readToEnd() {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        IntByReference count = new IntByReference();
-        while (true) {
-            if (kernel32.ReadFile(readEnd, buffer, buffer.length, count, null)) {
-                synchronized (received) {
-                    received.write(buffer, 0, count.getValue());
-                }
-            } else {
-                int error = Native.getLastError();
-                if (error != WinError.ERROR_BROKEN_PIPE) { // broken pipe: every write end is closed
-                    readFailure = "ReadFile on the pipe failed, GetLastError() " + error;
-                }
-                return;
-            }
-        }
     }
 }

@@ -1,20 +1,25 @@
 package dev.callgate.spi.contract;
 
 import com.sun.jna.Platform;
+import dev.callgate.spi.NativeMessage;
+import dev.callgate.spi.OsBackend;
+import dev.callgate.spi.OsBackendProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a backend's abort in a child JVM, since only a whole process shows its exit status: this
- * JVM's {@code java} and class path, with {@code main} a class that writes {@link #LAST_WORDS}
- * through the backend's stderr writer and then calls {@code abort()}.
+ * JVM's {@code java} and class path, with a main class that writes {@link #LAST_WORDS} through the
+ * backend's stderr writer and then calls {@code abort()}; {@link #abortThrough(Class)} uses
+ * {@link ProviderAbortingMain} for that.
  */
 public final class AbortingChildJvm {
 
@@ -42,16 +47,26 @@ public final class AbortingChildJvm {
     }
 
     /**
-     * Runs {@code main} and waits up to 60 s for it to end. On POSIX systems {@code ulimit -c 0}
-     * comes first, so an abort leaves no core file of hundreds of megabytes behind.
+     * Runs {@link ProviderAbortingMain} over a backend from {@code provider}'s {@code create()},
+     * and waits up to 60 s for it to end.
      */
-    public static Result run(Class<?> main) throws Exception {
+    public static Result abortThrough(Class<? extends OsBackendProvider> provider) throws Exception {
+        return run(ProviderAbortingMain.class, provider.getName());
+    }
+
+    /**
+     * Runs {@code main} with {@code args} and waits up to 60 s for it to end. On POSIX systems
+     * {@code ulimit -c 0} comes first, so an abort leaves no core file of hundreds of megabytes
+     * behind.
+     */
+    public static Result run(Class<?> main, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         if (!Platform.isWindows()) {
             command.addAll(List.of("/bin/sh", "-c", "ulimit -c 0 && exec \"$0\" \"$@\""));
         }
         command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(Arrays.asList(args));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
@@ -69,6 +84,25 @@ public final class AbortingChildJvm {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The child: creates a backend with the provider class named by its one argument, writes
+     * {@link #LAST_WORDS} through the backend's stderr, then aborts.
+     */
+    public static final class ProviderAbortingMain {
+
+        private ProviderAbortingMain() {
+        }
+
+        public static void main(String[] args) throws ReflectiveOperationException {
+            OsBackendProvider provider = (OsBackendProvider) Class.forName(args[0]).getConstructor().newInstance();
+            OsBackend backend = provider.create();
+            backend.stderr().write(NativeMessage.encode(LAST_WORDS));
+            backend.abort();
+            System.out.println(ABORT_RETURNED); // only seen when abort is broken
+            System.exit(1);
         }
     }
 }

@@ -1,10 +1,6 @@
 package dev.callgate.spi.contract;
 
-import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.PosixBackend;
-import dev.callgate.spi.PosixNativeWrite;
-import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,10 +12,9 @@ import java.util.function.Supplier;
  *
  * @param <L> the recording layer, typed as the seam the OS's backend takes
  */
-public abstract class PosixBackendRecordedContract<L extends RecordingPosixLayer> extends OsBackendContract {
+public abstract class PosixBackendRecordedContract<L extends RecordingPosixLayer> extends PosixBackendContract {
 
     private final L layer;
-    private final PosixBackend backend;
 
     /**
      * @param newLayer makes a fresh recording layer for each test
@@ -27,18 +22,12 @@ public abstract class PosixBackendRecordedContract<L extends RecordingPosixLayer
      */
     protected PosixBackendRecordedContract(Supplier<L> newLayer,
             Function<? super L, ? extends PosixBackend> backendOver) {
-        this.layer = newLayer.get();
-        this.backend = backendOver.apply(layer);
+        this(newLayer.get(), backendOver);
     }
 
-    @Override
-    protected final OsBackend backend() {
-        return backend;
-    }
-
-    @Override
-    protected final NativeWrite nativeWrite() {
-        return backend.nativeWrite();
+    private PosixBackendRecordedContract(L layer, Function<? super L, ? extends PosixBackend> backendOver) {
+        super(backendOver.apply(layer));
+        this.layer = layer;
     }
 
     @Override
@@ -49,10 +38,5 @@ public abstract class PosixBackendRecordedContract<L extends RecordingPosixLayer
     @Override
     protected final long badTarget() {
         return layer.unopenedDescriptor();
-    }
-
-    @Override
-    protected final OptionalInt interruptedError() {
-        return OptionalInt.of(PosixNativeWrite.EINTR);
     }
 }

@@ -3,15 +3,12 @@ package dev.callgate.spi.contract;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import dev.callgate.spi.PosixNativeWrite;
-import java.io.ByteArrayOutputStream;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real POSIX {@code pipe(2)} as a contract {@link Sink}, for the real contract runs on Linux,
- * macOS and FreeBSD. A reader thread empties the read end while writers run, so that many lines
- * never fill the kernel's pipe buffer and block the writers.
+ * macOS and FreeBSD, drained by {@code read(2)} on a reader thread.
  */
-public final class PosixPipeSink implements Sink {
+public final class PosixPipeSink extends DrainingSink {
 
     /** Loaded on first use, so a class path scan on Windows never binds a C library. */
     private static final class Lib {
@@ -20,18 +17,11 @@ public final class PosixPipeSink implements Sink {
 
     private final int readFd;
     private final int writeFd;
-    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    private final Thread reader;
-    private volatile String readFailure;
-    private boolean writeEndClosed;
-    private boolean closed;
 
     private PosixPipeSink(int[] fds) {
         this.readFd = fds[0];
         this.writeFd = fds[1];
-        this.reader = new Thread(this::readToEnd, "posix-pipe-sink-reader-" + readFd);
-        reader.setDaemon(true);
-        reader.start();
+        startReader("posix-pipe-sink-reader-" + readFd);
     }
 
     /** Opens a fresh pipe with its reader running. */
@@ -74,62 +64,28 @@ public final class PosixPipeSink implements Sink {
         return writeFd;
     }
 
-    /** Closes the write end, so the reader sees end of file, and returns all it read. */
+    /** {@code read(2)}, retried while a signal interrupts it. */
     @Override
-    public synchronized byte[] drain() throws Exception {
-        closeWriteEnd();
-        reader.join(TimeUnit.SECONDS.toMillis(30));
-        if (reader.isAlive()) {
-            throw new AssertionError("the pipe reader saw no end of file within 30 s");
-        }
-        if (readFailure != null) {
-            throw new AssertionError(readFailure);
-        }
-        synchronized (received) {
-            return received.toByteArray();
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        closeWriteEnd();
-        try {
-            reader.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // keep the flag; the read end is closed regardless
-        }
-        Lib.C.close(readFd);
-    }
-
-    private void closeWriteEnd() {
-        if (!writeEndClosed) {
-            writeEndClosed = true;
-            Lib.C.close(writeFd);
-        }
-    }
-
-    private void readToEnd() {
-        byte[] buffer = new byte[65536];
-        NativeLong capacity = new NativeLong(buffer.length);
+    protected int readSome(byte[] buffer) throws ReadFailed {
         while (true) {
-            long n = Lib.C.read(readFd, buffer, capacity).longValue();
-            if (n > 0) {
-                synchronized (received) {
-                    received.write(buffer, 0, (int) n);
-                }
-            } else if (n == 0) {
-                return; // every write end is closed
-            } else {
-                int errno = Native.getLastError();
-                if (errno != PosixNativeWrite.EINTR) {
-                    readFailure = "read(2) on the pipe failed, errno " + errno;
-                    return;
-                }
+            long n = Lib.C.read(readFd, buffer, new NativeLong(buffer.length)).longValue();
+            if (n >= 0) {
+                return (int) n;
+            }
+            int errno = Native.getLastError();
+            if (errno != PosixNativeWrite.EINTR) {
+                throw new ReadFailed("read(2) on the pipe failed, errno " + errno);
             }
         }
+    }
+
+    @Override
+    protected void closeWriteEnd() {
+        Lib.C.close(writeFd);
+    }
+
+    @Override
+    protected void closeReadEnd() {
+        Lib.C.close(readFd);
     }
 }
