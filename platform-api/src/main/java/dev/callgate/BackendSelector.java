@@ -93,7 +93,7 @@ public final class BackendSelector {
     public BackendSelection select(String osName, String osArch, String override) {
         OsBackendProvider chosen = choose(osName, osArch, override);
         String how = override != null ? "override \"" + override + "\" (" + OVERRIDE_PROPERTY + " or " + OVERRIDE_ENV + ")"
-                : "os.name \"" + osName + "\", os.arch \"" + osArch + "\": " + chosen.match(osName, osArch).reason();
+                : "matched " + chosen.match(osName, osArch).reason(); // providers name the os.name they saw
         try {
             OsBackend backend = chosen.create();
             if (backend == null) {

@@ -67,7 +67,7 @@ final class FakeProvider implements OsBackendProvider {
     @Override
     public PlatformMatch match(String osName, String osArch) {
         return osName.startsWith(osNamePrefix)
-                ? PlatformMatch.serves("os.name starts with \"" + osNamePrefix + "\"")
+                ? PlatformMatch.serves("os.name \"" + osName + "\" starts with \"" + osNamePrefix + "\"")
                 : PlatformMatch.rejects("os.name does not start with \"" + osNamePrefix + "\"");
     }
 
