@@ -29,6 +29,7 @@ final class Gate implements InvocationHandler {
     private final Method method;
     private volatile Method proxyMethod; // the proxy's own Method object for the callback, learnt on first call
     private final Object fallback;
+    private final String fallbackText; // what the diagnostics say native code got
     private final OsBackend backend;
     private final DiagnosticWriter writer;
     private final NativeMessage afterCloseLine;
@@ -46,11 +47,12 @@ final class Gate implements InvocationHandler {
         this.body = body;
         this.method = method;
         this.fallback = fallback;
+        this.fallbackText = method.getReturnType() == void.class ? "nothing" : String.valueOf(fallback);
         this.backend = backend;
         this.writer = writer;
         this.afterCloseLine = NativeMessage.encode("callgate: callback " + name + " called after close");
         this.shutdownLine = NativeMessage.encode("callgate: callback " + name
-                + " called during JVM shutdown; not run, returned " + fallback + " to native code");
+                + " called during JVM shutdown; not run, returned " + fallbackText + " to native code");
     }
 
     @Override
@@ -118,12 +120,12 @@ final class Gate implements InvocationHandler {
         }
     }
 
-    /** The body threw: say so once, in one line, and hand native code the default value. */
+    /** The body threw: say so in one line and hand native code the default value. */
     private Object contain(Throwable thrown) {
         counters.exceptions.increment();
         try {
             count(writer.write(NativeMessage.encode("callgate: callback " + name + " threw "
-                    + thrown.getClass().getName() + ": " + thrown.getMessage() + "; returned " + fallback
+                    + thrown.getClass().getName() + ": " + thrown.getMessage() + "; returned " + fallbackText
                     + " to native code")));
         } catch (Throwable encodingFailed) { // out of memory while building the line: still return
             counters.diagnosticsFailed.increment();

@@ -173,6 +173,18 @@ class GateRecordedTest {
     }
 
     @Test
+    void aThrowingVoidCallbackSaysNativeCodeGotNothing() {
+        Notify throwing = event -> {
+            throw new IllegalStateException("event " + event);
+        };
+        try (GatedCallback<Notify> gate = CallGate.builder(Notify.class, throwing).backend(os).build()) {
+            gate.callback().invoke(7);
+            assertEquals(List.of("callgate: callback Notify threw java.lang.IllegalStateException: event 7;"
+                    + " returned nothing to native code"), os.stderrLines());
+        }
+    }
+
+    @Test
     void aReferenceResultDefaultsToNull() {
         Describe throwing = code -> {
             throw new IllegalArgumentException("code " + code);
