@@ -6,7 +6,7 @@ package dev.callgate.spi;
  * {@link NativeLayer}: {@code write(2)} from its C library, its thread id call, {@code abort(3)}.
  * Tests construct the same subclass over a recording fake of the native layer.
  */
-public class PosixBackend implements OsBackend {
+public class PosixBackend extends NativeWriteBackend {
 
     /** The standard error file descriptor. */
     public static final int STDERR_FD = 2;
@@ -24,31 +24,11 @@ public class PosixBackend implements OsBackend {
         void abort();
     }
 
-    private final String id;
     private final NativeLayer nativeLayer;
-    private final NativeWrite nativeWrite;
-    private final DiagnosticWriter stderr;
 
     protected PosixBackend(String id, NativeLayer nativeLayer) {
-        this.id = id;
+        super(id, new PosixNativeWrite(nativeLayer), STDERR_FD);
         this.nativeLayer = nativeLayer;
-        this.nativeWrite = new PosixNativeWrite(nativeLayer);
-        this.stderr = new DiagnosticWriter(nativeWrite, STDERR_FD);
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final DiagnosticWriter stderr() {
-        return stderr;
-    }
-
-    @Override
-    public final DiagnosticWriter writerTo(long target) {
-        return new DiagnosticWriter(nativeWrite, target);
     }
 
     @Override
@@ -64,8 +44,4 @@ public class PosixBackend implements OsBackend {
         Runtime.getRuntime().halt(SIGABRT_EXIT_STATUS);
     }
 
-    /** The single native write under {@link #stderr()} and {@link #writerTo(long)}. */
-    public final NativeWrite nativeWrite() {
-        return nativeWrite;
-    }
 }

@@ -1,8 +1,6 @@
 package dev.callgate.os.plan9sim;
 
-import dev.callgate.spi.DiagnosticWriter;
-import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.OsBackend;
+import dev.callgate.spi.NativeWriteBackend;
 
 /**
  * callgate's OS backend over the simulated Plan 9 kernel: diagnostics are {@code pwrite}s at
@@ -13,7 +11,7 @@ import dev.callgate.spi.OsBackend;
  * <p>Selected only by override: {@code -Dcallgate.os=plan9-sim}. A demo or test reaches the
  * kernel by casting the selected backend: {@code ((Plan9SimBackend) selection.backend()).kernel()}.
  */
-public final class Plan9SimBackend implements OsBackend {
+public final class Plan9SimBackend extends NativeWriteBackend {
 
     /** The provider and backend id. */
     public static final String ID = "plan9-sim";
@@ -38,8 +36,6 @@ public final class Plan9SimBackend implements OsBackend {
     private final Plan9Kernel kernel;
     private final Plan9Process process;
     private final Halt halt;
-    private final Plan9NativeWrite nativeWrite;
-    private final DiagnosticWriter stderr;
 
     /**
      * A backend over a new process {@code "java"} of {@code kernel}, which stands for this JVM: its
@@ -54,27 +50,10 @@ public final class Plan9SimBackend implements OsBackend {
      * {@code halt} after the simulated process exits.
      */
     public Plan9SimBackend(Plan9Kernel kernel, Plan9Process process, Halt halt) {
+        super(ID, new Plan9NativeWrite(process), 2); // fd 2: /dev/cons unless redirected
         this.kernel = kernel;
         this.process = process;
         this.halt = halt;
-        this.nativeWrite = new Plan9NativeWrite(process);
-        this.stderr = new DiagnosticWriter(nativeWrite, 2);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    /** The writer to fd 2 of the simulated process, {@code /dev/cons} unless redirected. One per backend. */
-    @Override
-    public DiagnosticWriter stderr() {
-        return stderr;
-    }
-
-    @Override
-    public DiagnosticWriter writerTo(long target) {
-        return new DiagnosticWriter(nativeWrite, target);
     }
 
     /** The simulated pid of the calling thread's proc: stable per thread, distinct between threads, never 0. */
@@ -108,8 +87,4 @@ public final class Plan9SimBackend implements OsBackend {
         return process;
     }
 
-    /** The backend's single native write ({@code pwrite} at offset -1). */
-    public NativeWrite nativeWrite() {
-        return nativeWrite;
-    }
 }

@@ -1,8 +1,6 @@
 package dev.callgate.os.windows;
 
-import dev.callgate.spi.DiagnosticWriter;
-import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.OsBackend;
+import dev.callgate.spi.NativeWriteBackend;
 
 /**
  * callgate's native services on Windows: diagnostics through kernel32 {@code WriteFile} on
@@ -16,7 +14,7 @@ import dev.callgate.spi.OsBackend;
  * the same on every Windows version. It needs nothing beyond JNA Platform. Unlike
  * {@code RaiseFailFastException} it writes no Windows Error Reporting crash dump.
  */
-public final class WindowsBackend implements OsBackend {
+public final class WindowsBackend extends NativeWriteBackend {
 
     /** The provider id. */
     public static final String ID = "windows";
@@ -25,31 +23,12 @@ public final class WindowsBackend implements OsBackend {
     public static final int ABORT_EXIT_CODE = 3;
 
     private final WindowsNativeLayer kernel32;
-    private final NativeWrite nativeWrite;
-    private final DiagnosticWriter stderr;
 
     WindowsBackend(WindowsNativeLayer kernel32) {
+        // The standard error handle is taken once, like the C runtime does at startup; a missing
+        // one makes writes fail, counted.
+        super(ID, new WindowsNativeWrite(kernel32), kernel32.standardErrorHandle());
         this.kernel32 = kernel32;
-        this.nativeWrite = new WindowsNativeWrite(kernel32);
-        // Taken once, like the C runtime does at startup; a missing one makes writes fail, counted.
-        this.stderr = new DiagnosticWriter(nativeWrite, kernel32.standardErrorHandle());
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    /** A writer to {@code GetStdHandle(STD_ERROR_HANDLE)} as it was when this backend was made. */
-    @Override
-    public DiagnosticWriter stderr() {
-        return stderr;
-    }
-
-    /** A writer to the {@code HANDLE} whose value is {@code target}. */
-    @Override
-    public DiagnosticWriter writerTo(long target) {
-        return new DiagnosticWriter(nativeWrite, target);
     }
 
     /** {@code GetCurrentThreadId()}, read as the unsigned {@code DWORD} it is. */
@@ -66,8 +45,4 @@ public final class WindowsBackend implements OsBackend {
         Runtime.getRuntime().halt(ABORT_EXIT_CODE);
     }
 
-    /** The single native write under {@link #stderr()} and {@link #writerTo(long)}. */
-    NativeWrite nativeWrite() {
-        return nativeWrite;
-    }
 }
