@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.spi.BackendUnavailableException;
@@ -271,6 +272,26 @@ class BackendSelectorTest {
             assertTrue(e.getMessage().contains("no OS backend provider was found"), e.getMessage());
             assertTrue(e.getMessage().contains("dev.callgate:callgate-os-linux"), e.getMessage());
         }
+    }
+
+    @Test
+    void anUnreadableServicesFileEndsTheListingInsteadOfLoopingForever() {
+        // getResources failing makes ServiceLoader's hasNext() fail the same way on every call.
+        ClassLoader unreadable = new ClassLoader(null) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws IOException {
+                throw new IOException("disk went away");
+            }
+        };
+
+        BackendSelector selector = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> BackendSelector.fromServiceLoader(unreadable));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> selector.select("Linux", "amd64", null));
+        assertTrue(e.getMessage().contains(BackendSelector.MAX_LISTED_LOAD_ERRORS + " OS backend provider(s) failed"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("disk went away"), e.getMessage());
     }
 
     @Test

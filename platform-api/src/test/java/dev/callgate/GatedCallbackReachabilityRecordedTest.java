@@ -66,4 +66,41 @@ class GatedCallbackReachabilityRecordedTest {
                 + COLLECT_TIMEOUT_MILLIS + " ms: something in callgate still holds it");
         assertNull(refs[1].get(), "the closed handle was not collected");
     }
+
+    @Test
+    void totalsCountCallsMadeAfterTheHandleWasDroppedAndAfterTheCallbackWasCollected()
+            throws InterruptedException {
+        CallbackStats before = CallGate.totals();
+        GatedCallback<IntOp> gate = CallGate.builder(IntOp.class, (IntOp) (a, b) -> a + b)
+                .backend(os).diagnostics(os.stderr()).build();
+        IntOp callback = gate.callback();
+        callback.apply(1, 2);
+        gate.close();
+        WeakReference<GatedCallback<IntOp>> handle = new WeakReference<>(gate);
+        gate = null; // native code may keep calling a closed callback whose handle the application dropped
+        awaitCollected(handle, "the dropped handle");
+        Thread.sleep(100); // let the cleaner thread act, were anything registered on the handle
+
+        for (int i = 0; i < 4; i++) {
+            callback.apply(i, i);
+        }
+        assertEquals(5, CallGate.totals().calls() - before.calls(), "calls after the handle was dropped still count");
+
+        WeakReference<IntOp> collected = new WeakReference<>(callback);
+        callback = null;
+        awaitCollected(collected, "the closed callback");
+        Thread.sleep(100);
+        CallbackStats after = CallGate.totals();
+        assertEquals(5, after.calls() - before.calls(), "a collected callback's calls stay in the totals");
+        assertEquals(4, after.callsAfterClose() - before.callsAfterClose());
+    }
+
+    private static void awaitCollected(WeakReference<?> ref, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + COLLECT_TIMEOUT_MILLIS * 1_000_000;
+        while (ref.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(ref.get(), what + " was not collected within " + COLLECT_TIMEOUT_MILLIS + " ms");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.callgate.os.linux;
 
 import dev.callgate.spi.BackendUnavailableException;
+import dev.callgate.spi.NativeBinding;
 import dev.callgate.spi.PosixBackend;
 import dev.callgate.spi.PosixNativeWrite;
 
@@ -25,43 +26,17 @@ public final class LinuxBackend extends PosixBackend {
 
     /** The availability verdict, reached once, on first use. */
     private static final class Availability {
-        static final LinuxLibC LIBC;
-        static final boolean VIA_GETTID;
-        static final BackendUnavailableException CAUSE;
-
-        static {
-            LinuxLibC libc = null;
-            boolean viaGettid = false;
-            BackendUnavailableException cause = null;
-            try {
-                if (Boolean.getBoolean(DISABLE_PROPERTY)) {
-                    throw new BackendUnavailableException("the Linux backend is disabled by -D" + DISABLE_PROPERTY
-                            + "=true. Fix: remove that property to let callgate load libc write, gettid and abort.");
-                }
-                libc = LinuxLibC.load();
-                viaGettid = prefersGettid(libc);
-            } catch (BackendUnavailableException e) {
-                cause = e;
-                libc = null;
-            } catch (LinkageError e) { // a JNA or platform-api jar missing or mismatched
-                cause = new BackendUnavailableException("the Linux backend's classes could not be linked (" + e
-                        + "). Fix: put dev.callgate:callgate-platform-api and net.java.dev.jna:jna of matching"
-                        + " versions next to dev.callgate:callgate-os-linux.", e);
-                libc = null;
-            }
-            LIBC = libc;
-            VIA_GETTID = viaGettid;
-            CAUSE = cause;
-        }
+        static final NativeBinding<LibcLayer> BINDING = NativeBinding.attempt(LinuxBackend::bind,
+                e -> "the Linux backend could not load its native layer (" + e + "). Fix: put"
+                        + " dev.callgate:callgate-platform-api and net.java.dev.jna:jna of matching versions next to"
+                        + " dev.callgate:callgate-os-linux.");
     }
 
-    private final LinuxLibC libc;
-    private final boolean viaGettid;
+    private final LibcLayer layer;
 
-    private LinuxBackend(LinuxLibC libc, boolean viaGettid) {
-        super(ID, new LibcLayer(libc, viaGettid));
-        this.libc = libc;
-        this.viaGettid = viaGettid;
+    private LinuxBackend(LibcLayer layer) {
+        super(ID, layer);
+        this.layer = layer;
     }
 
     /**
@@ -71,18 +46,17 @@ public final class LinuxBackend extends PosixBackend {
      *     {@link #unavailabilityCause()}
      */
     public static LinuxBackend create() {
-        ensureAvailability();
-        return new LinuxBackend(Availability.LIBC, Availability.VIA_GETTID);
+        return new LinuxBackend(Availability.BINDING.require());
     }
 
     /** Whether the Linux native layer loaded and can read thread ids. Loads it on first call. */
     public static boolean isAvailable() {
-        return Availability.CAUSE == null;
+        return Availability.BINDING.isBound();
     }
 
     /** Why the backend is unavailable, with the fix in its message; {@code null} when available. */
     public static Throwable unavailabilityCause() {
-        return Availability.CAUSE;
+        return Availability.BINDING.failure();
     }
 
     /**
@@ -91,11 +65,16 @@ public final class LinuxBackend extends PosixBackend {
      * @throws BackendUnavailableException otherwise, naming the cause and the fix
      */
     public static void ensureAvailability() {
-        BackendUnavailableException cause = Availability.CAUSE;
-        if (cause != null) {
-            // A fresh exception, so the stack shows this caller; the first failure stays the cause.
-            throw new BackendUnavailableException(cause.getMessage(), cause);
+        Availability.BINDING.require();
+    }
+
+    private static LibcLayer bind() {
+        if (Boolean.getBoolean(DISABLE_PROPERTY)) {
+            throw new BackendUnavailableException("the Linux backend is disabled by -D" + DISABLE_PROPERTY
+                    + "=true. Fix: remove that property to let callgate load libc write, gettid and abort.");
         }
+        LinuxLibC libc = LinuxLibC.load();
+        return new LibcLayer(libc, prefersGettid(libc));
     }
 
     /** {@code gettid()} when the C library has it, else the raw syscall, else unavailable. */
@@ -113,12 +92,12 @@ public final class LinuxBackend extends PosixBackend {
 
     /** Which thread id route this backend took: {@code "gettid()"} or {@code "syscall(SYS_gettid)"}. */
     public String threadIdSource() {
-        return viaGettid ? "gettid()" : "syscall(SYS_gettid)";
+        return layer.viaGettid ? "gettid()" : "syscall(SYS_gettid)";
     }
 
     /** The C library binding this backend calls. */
     public LinuxLibC libc() {
-        return libc;
+        return layer.libc;
     }
 
     /**
