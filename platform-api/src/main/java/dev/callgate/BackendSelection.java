@@ -1,14 +1,11 @@
 package dev.callgate;
 
-import dev.callgate.spi.OsBackend;
-import dev.callgate.spi.OsBackendProvider;
-
 /**
  * The OS backend in use and how it was chosen.
  *
- * @param provider the selected provider
- * @param backend the backend it created
- * @param how how it was chosen, such as {@code os.name "Linux"} or
- *     {@code override -Dcallgate.os=plan9-sim}
+ * @param id the backend's id: {@code linux}, {@code darwin}, {@code freebsd}, {@code windows}
+ * @param artifact the Maven coordinates of the module that provides it
+ * @param how how it was chosen, such as {@code matched os.name "Linux"} or
+ *     {@code override "linux" (callgate.os or CALLGATE_OS)}
  */
-public record BackendSelection(OsBackendProvider provider, OsBackend backend, String how) {}
+public record BackendSelection(String id, String artifact, String how) {}

@@ -1,10 +1,13 @@
 package dev.callgate;
 
 import com.sun.jna.Callback;
-import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.ListenerRelay;
+import dev.callgate.internal.OpenCallbacks;
 
 /**
- * callgate's entry point: puts a gate in front of JNA callbacks, and tells which OS backend is in use.
+ * callgate's entry point: puts a gate in front of JNA callbacks, groups them, and tells which OS
+ * backend is in use.
  *
  * <pre>{@code
  * interface Tick extends Callback { int invoke(Pointer data); }
@@ -15,12 +18,13 @@ import dev.callgate.spi.DiagnosticWriter;
  * }
  * }</pre>
  *
- * <p>The OS backend is selected once, on first use, by {@link BackendSelector} from the providers
- * {@link java.util.ServiceLoader} finds; {@code -Dcallgate.os=<id>} or {@code CALLGATE_OS} overrides.
+ * <p>The OS backend is selected once, on first use, from the providers {@link java.util.ServiceLoader}
+ * finds; {@code -Dcallgate.os=<id>} or {@code CALLGATE_OS} overrides.
  */
 public final class CallGate {
 
-    private static volatile Selected selected;
+    /** How many diagnostics wait for {@link DiagnosticListener}s before new ones are dropped. */
+    public static final int LISTENER_QUEUE_CAPACITY = ListenerRelay.CAPACITY;
 
     private CallGate() {}
 
@@ -31,7 +35,17 @@ public final class CallGate {
 
     /** Starts configuring a gate for {@code body}, which implements the JNA callback interface {@code type}. */
     public static <T extends Callback> GatedCallback.Builder<T> builder(Class<T> type, T body) {
-        return new GatedCallback.Builder<>(type, body);
+        return new GatedCallback.Builder<>(type, body, null);
+    }
+
+    /**
+     * A family of callbacks that share a policy and close together, as one barrier: for a media
+     * library with ten callbacks, say.
+     *
+     * @param name prefixed to the members' names in diagnostics ({@code vlc/Tick})
+     */
+    public static CallbackGroup group(String name) {
+        return new CallbackGroup(name);
     }
 
     /**
@@ -41,34 +55,33 @@ public final class CallGate {
      *     A failed selection is tried again on the next call.
      */
     public static BackendSelection selection() {
-        return selectedOnce().selection;
-    }
-
-    /** The shared writer to the selected backend's standard error. */
-    static DiagnosticWriter stderr() {
-        return selectedOnce().stderr;
+        Backends.Selected s = Backends.selected();
+        return new BackendSelection(s.backend().id(), s.provider().artifact(), s.how());
     }
 
     /** What every gated callback made in this JVM has counted, closed and collected ones included. */
     public static CallbackStats totals() {
-        return StatsRegistry.totals();
+        return OpenCallbacks.totals();
     }
 
-    private static Selected selectedOnce() {
-        Selected s = selected;
-        if (s == null) {
-            synchronized (CallGate.class) {
-                s = selected;
-                if (s == null) {
-                    BackendSelection selection = BackendSelector.fromServiceLoader(CallGate.class.getClassLoader())
-                            .selectForThisJvm();
-                    s = new Selected(selection, selection.backend().stderr());
-                    selected = s;
-                }
-            }
+    /**
+     * Also hands every diagnostic line to {@code listener}, on callgate's listener thread (never the
+     * callback's). The native write to standard error goes on as before.
+     */
+    public static void addListener(DiagnosticListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener must not be null");
         }
-        return s;
+        ListenerRelay.add(listener);
     }
 
-    private record Selected(BackendSelection selection, DiagnosticWriter stderr) {}
+    /** Stops handing diagnostics to {@code listener}; returns whether it was registered. */
+    public static boolean removeListener(DiagnosticListener listener) {
+        return ListenerRelay.remove(listener);
+    }
+
+    /** Diagnostics no listener received because the listener queue was full. */
+    public static long listenerDrops() {
+        return ListenerRelay.drops();
+    }
 }

@@ -5,26 +5,31 @@ package dev.callgate;
  *
  * @param calls every call that reached the gate
  * @param foreignCalls calls on threads the JVM did not create
- * @param foreignThreads distinct foreign threads seen (each attachment counts once)
+ * @param foreignThreads distinct native threads (by OS thread id) that made foreign calls; a thread
+ *     attached once per call still counts once
  * @param rejected foreign calls whose body did not run because of {@link Policy#REJECT}
  * @param exceptions calls whose body threw; the exception did not reach native code
  * @param callsAfterClose calls that arrived after {@link GatedCallback#close()}
  * @param callsDuringShutdown calls that arrived after JVM shutdown had begun
  * @param diagnosticsWritten diagnostic lines written whole
- * @param diagnosticsFailed diagnostic lines the OS refused (a closed or broken stderr)
+ * @param diagnosticsFailed diagnostic lines the OS refused (a closed or broken standard error)
+ * @param diagnosticsDropped diagnostic lines not written within the bound (a stalled standard
+ *     error: a pipe whose reader stopped reading), so the callback did not wait for them
  */
 public record CallbackStats(long calls, long foreignCalls, long foreignThreads, long rejected, long exceptions,
-        long callsAfterClose, long callsDuringShutdown, long diagnosticsWritten, long diagnosticsFailed) {
+        long callsAfterClose, long callsDuringShutdown, long diagnosticsWritten, long diagnosticsFailed,
+        long diagnosticsDropped) {
 
     /** All zero. */
-    public static final CallbackStats ZERO = new CallbackStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final CallbackStats ZERO = new CallbackStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The field-by-field sum of this and {@code other}. */
     public CallbackStats plus(CallbackStats other) {
         return new CallbackStats(calls + other.calls, foreignCalls + other.foreignCalls,
                 foreignThreads + other.foreignThreads, rejected + other.rejected, exceptions + other.exceptions,
                 callsAfterClose + other.callsAfterClose, callsDuringShutdown + other.callsDuringShutdown,
-                diagnosticsWritten + other.diagnosticsWritten, diagnosticsFailed + other.diagnosticsFailed);
+                diagnosticsWritten + other.diagnosticsWritten, diagnosticsFailed + other.diagnosticsFailed,
+                diagnosticsDropped + other.diagnosticsDropped);
     }
 
     /** One line, {@code name=value} pairs, for logs and the command line. */
@@ -33,6 +38,6 @@ public record CallbackStats(long calls, long foreignCalls, long foreignThreads, 
         return "calls=" + calls + " foreignCalls=" + foreignCalls + " foreignThreads=" + foreignThreads
                 + " rejected=" + rejected + " exceptions=" + exceptions + " callsAfterClose=" + callsAfterClose
                 + " callsDuringShutdown=" + callsDuringShutdown + " diagnosticsWritten=" + diagnosticsWritten
-                + " diagnosticsFailed=" + diagnosticsFailed;
+                + " diagnosticsFailed=" + diagnosticsFailed + " diagnosticsDropped=" + diagnosticsDropped;
     }
 }

@@ -1,14 +1,17 @@
 package dev.callgate;
 
 import com.sun.jna.Callback;
+import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.OpenCallbacks;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.OsBackend;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 
 /**
  * A JNA callback behind the gate, and the handle that owns it.
@@ -20,24 +23,29 @@ import java.util.List;
  *
  * <p><b>Lifecycle.</b> While open, callgate holds a strong reference to the callback, so the
  * garbage collector cannot free it (and JNA's native trampoline with it) while native code still
- * holds the function pointer, even if the application keeps no reference. After {@link #close()}
- * a call from native code neither runs the body nor crashes: the first such call writes
- * {@code callgate: callback <name> called after close}, and every one returns the default value.
- * JNA releases the trampoline's native memory only when the callback object becomes unreachable:
- * that is, once the closed handle (which still refers to the callback) and every other reference
- * to {@link #callback()} are dropped and a garbage collection runs. Keep the handle for as long as
+ * holds the function pointer, even if the application keeps no reference. {@link #close()} is a
+ * barrier: when it returns, no body of this callback is running on another thread and none will
+ * start; later calls from native code return the default value (the first one writes
+ * {@code callgate: callback <name> called after close; ...}). So an application may free what the
+ * body uses right after {@code close()}. JNA releases the trampoline's native memory only when the
+ * callback object becomes unreachable: once the closed handle and every other reference to
+ * {@link #callback()} are dropped and a garbage collection runs. Keep the handle for as long as
  * native code might still call the pointer.
  *
- * <p>Instances are thread-safe. Create them with {@link CallGate#wrap} or {@link CallGate#builder}.
+ * <p>Instances are thread-safe. Create them with {@link CallGate#wrap}, {@link CallGate#builder} or a
+ * {@link CallbackGroup}.
  *
  * @param <T> the JNA callback interface
  */
 public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
-    private final T callback;
-    private final Gate gate;
+    /** The longest name {@link Builder#name(String)} takes, in characters. */
+    public static final int MAX_NAME_LENGTH = 128;
 
-    private GatedCallback(T callback, Gate gate) {
+    private final T callback;
+    private final CallbackGate gate;
+
+    private GatedCallback(T callback, CallbackGate gate) {
         this.callback = callback;
         this.gate = gate;
     }
@@ -49,63 +57,93 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
     /** The name used in diagnostics. */
     public String name() {
-        return gate.name;
+        return gate.name();
     }
 
     /** The policy for calls on foreign threads. */
     public Policy policy() {
-        return gate.policy;
+        return gate.policy();
     }
 
     /** The attachment behaviour for foreign threads. */
     public Attachment attachment() {
-        return gate.attachment;
+        return gate.attachment();
     }
 
     /** Whether {@link #close()} has not been called yet. */
     public boolean isOpen() {
-        return !gate.closed;
+        return gate.isOpen();
     }
 
     /** What this callback's gate has counted so far. */
     public CallbackStats stats() {
-        return gate.counters.snapshot();
+        return gate.stats();
     }
 
     /**
-     * Stops running the body: later calls from native code return the default value (the first one
-     * writes a diagnostic). Releases callgate's own strong reference; see the class documentation
-     * for when JNA frees the native trampoline. Idempotent.
+     * Stops running the body and waits until no call of it is running on another thread. Later
+     * calls from native code return the default value (the first one writes a diagnostic).
+     *
+     * <p>Called from inside this callback's own body (directly or through native code that calls
+     * back), it waits for the other threads only, so it cannot deadlock on itself; the calling
+     * body finishes normally after {@code close()} returns. A body that never returns (blocked,
+     * or stuck in native code) makes this wait for ever: use {@link #close(Duration)} to bound it.
+     * Releases callgate's own strong reference; see the class documentation for when JNA frees
+     * the native trampoline. Idempotent.
      */
     @Override
     public void close() {
-        gate.closed = true;
-        StatsRegistry.closed(this);
+        gate.close(-1);
+        OpenCallbacks.closed(this);
+    }
+
+    /**
+     * {@link #close()}, waiting at most {@code timeout} for running calls.
+     *
+     * @return true when no call is running any more on another thread; false when some still ran
+     *     at the deadline (one diagnostic line says how many). Later calls are not run either way.
+     */
+    public boolean close(Duration timeout) {
+        boolean quiet = gate.close(timeout.toNanos());
+        OpenCallbacks.closed(this);
+        return quiet;
+    }
+
+    CallbackGate gate() {
+        return gate;
     }
 
     @Override
     public String toString() {
-        return "GatedCallback[" + gate.name + ", " + gate.policy + (gate.closed ? ", closed]" : "]");
+        return "GatedCallback[" + gate.name() + ", " + gate.policy() + (gate.isOpen() ? "]" : ", closed]");
     }
 
     /**
-     * Configures a gated callback. Obtain one from {@link CallGate#builder(Class, Callback)}.
+     * Configures a gated callback. Obtain one from {@link CallGate#builder(Class, Callback)} or
+     * {@link CallbackGroup#builder(Class, Callback)}.
      *
      * @param <T> the JNA callback interface
      */
     public static final class Builder<T extends Callback> {
+        static {
+            RoutingAccess.register((builder, writer) -> ((Builder<?>) builder).diagnostics(writer));
+        }
+
         private final Class<T> type;
         private final T body;
         private final Method method;
+        private final CallbackGroup group;
         private String name;
         private Policy policy = Policy.WARN_ONCE;
         private Attachment attachment = Attachment.KEEP_ATTACHED;
+        private ExceptionReporting exceptionReporting = ExceptionReporting.ONCE_PER_CLASS;
+        private CallbackThreadInitializer threadInitializer;
         private Object defaultValue;
         private boolean defaultValueSet;
         private OsBackend backend;
         private DiagnosticWriter diagnostics;
 
-        Builder(Class<T> type, T body) {
+        Builder(Class<T> type, T body, CallbackGroup group) {
             if (type == null || body == null) {
                 throw new IllegalArgumentException("callgate needs the callback interface and its implementation; got type="
                         + type + ", body=" + body);
@@ -119,17 +157,29 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             }
             this.type = type;
             this.body = body;
-            this.method = callbackMethod(type);
+            this.method = CallbackMethod.of(type);
+            this.group = group;
             this.name = type.getSimpleName();
         }
 
-        /** The name in diagnostics; by default the interface's simple name. */
+        /**
+         * The name in diagnostics; by default the interface's simple name (in a group, prefixed
+         * with the group's name and a slash).
+         *
+         * @throws IllegalArgumentException if blank or longer than {@value GatedCallback#MAX_NAME_LENGTH} characters
+         */
         public Builder<T> name(String name) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a callback name must not be blank; omit name(...) to use "
                         + type.getSimpleName());
             }
-            this.name = name.strip();
+            String stripped = name.strip();
+            if (stripped.length() > MAX_NAME_LENGTH) {
+                throw new IllegalArgumentException("a callback name is at most " + MAX_NAME_LENGTH
+                        + " characters, so that diagnostic lines keep the thread id and what happened; got "
+                        + stripped.length() + " starting \"" + stripped.substring(0, 40) + "\"");
+            }
+            this.name = stripped;
             return this;
         }
 
@@ -145,6 +195,24 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             return this;
         }
 
+        /** How often exceptions from the body are written; {@link ExceptionReporting#ONCE_PER_CLASS} by default. */
+        public Builder<T> exceptionReporting(ExceptionReporting reporting) {
+            this.exceptionReporting = require(reporting, "exception reporting");
+            return this;
+        }
+
+        /**
+         * The application's own JNA thread initializer, whose {@code getName} and
+         * {@code getThreadGroup} name the foreign threads attached for this callback (JNA keeps one
+         * initializer per callback, and callgate registers its own on the gated proxy). Whether a
+         * thread is a daemon and stays attached is still callgate's: always a daemon, attached as
+         * {@link #attachment(Attachment)} says.
+         */
+        public Builder<T> threadInitializer(CallbackThreadInitializer initializer) {
+            this.threadInitializer = require(initializer, "thread initializer");
+            return this;
+        }
+
         /**
          * The value returned to native code when the body does not run (rejected, threw, closed,
          * shutdown). By default zero, {@code false} or null, as the return type demands. Checked
@@ -156,14 +224,14 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             return this;
         }
 
-        /** Use this backend instead of the one selected for this JVM (tests, the Plan 9 simulator). */
-        public Builder<T> backend(OsBackend backend) {
+        /** Tests: use this backend instead of the one selected for this JVM. */
+        Builder<T> backend(OsBackend backend) {
             this.backend = require(backend, "backend");
             return this;
         }
 
-        /** Write diagnostics here instead of the backend's standard error. */
-        public Builder<T> diagnostics(DiagnosticWriter writer) {
+        /** Tests and tools: write diagnostics here instead of the backend's standard error. */
+        Builder<T> diagnostics(DiagnosticWriter writer) {
             this.diagnostics = require(writer, "diagnostics writer");
             return this;
         }
@@ -175,18 +243,23 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          * @throws IllegalStateException if no OS backend can be selected
          */
         public GatedCallback<T> build() {
+            Class<?> returnType = method.getReturnType();
             Object fallback = defaultValueSet
-                    ? ReturnValues.checked(name, method.getReturnType(), defaultValue)
-                    : ReturnValues.zeroFor(method.getReturnType());
-            OsBackend os = backend != null ? backend : CallGate.selection().backend();
-            DiagnosticWriter writer = diagnostics != null ? diagnostics
-                    : backend != null ? os.stderr() : CallGate.stderr();
-            ShutdownWatch.install();
-            Gate gate = new Gate(name, policy, attachment, body, method, fallback, os, writer);
+                    ? ReturnValues.checked(name, returnType, defaultValue)
+                    : ReturnValues.zeroFor(returnType);
+            String fallbackText = returnType == void.class ? "nothing" : String.valueOf(fallback);
+            OsBackend os = backend != null ? backend : Backends.backend();
+            DiagnosticWriter writer = diagnostics != null ? diagnostics : os.stderr();
+            String fullName = group == null ? name : group.memberName(name);
+            CallbackGate core = new CallbackGate(fullName, policy, attachment, exceptionReporting, fallbackText, os, writer);
+            Gate gate = new Gate(core, body, method, fallback);
             T proxy = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, gate));
-            Native.setCallbackThreadInitializer(proxy, new ForeignThreadInitializer(os, attachment));
-            GatedCallback<T> handle = new GatedCallback<>(proxy, gate);
-            StatsRegistry.opened(handle, gate.counters);
+            Native.setCallbackThreadInitializer(proxy, new ForeignThreadInitializer(os, attachment, threadInitializer));
+            GatedCallback<T> handle = new GatedCallback<>(proxy, core);
+            OpenCallbacks.opened(handle, proxy, core);
+            if (group != null) {
+                group.joined(handle);
+            }
             return handle;
         }
 
@@ -195,37 +268,6 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
                 throw new IllegalArgumentException(what + " must not be null");
             }
             return value;
-        }
-
-        /** The method JNA will call: the single method of the interface, else the one named "callback". */
-        private static Method callbackMethod(Class<?> type) {
-            List<Method> candidates = new ArrayList<>();
-            for (Method m : type.getMethods()) {
-                if (Modifier.isAbstract(m.getModifiers())) {
-                    candidates.add(m);
-                }
-            }
-            Method chosen = null;
-            if (candidates.size() == 1) {
-                chosen = candidates.get(0);
-            } else {
-                for (Method m : candidates) {
-                    if (m.getName().equals("callback")) {
-                        chosen = m;
-                    }
-                }
-            }
-            if (chosen == null) {
-                throw new IllegalArgumentException(type.getName() + " has " + candidates.size()
-                        + " abstract methods; a JNA callback interface needs exactly one, or one named \"callback\"");
-            }
-            try {
-                chosen.setAccessible(true); // callback interfaces are often package-private
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("callgate cannot call " + chosen + ": " + e.getMessage()
-                        + ". Open its package to module dev.callgate", e);
-            }
-            return chosen;
         }
     }
 }

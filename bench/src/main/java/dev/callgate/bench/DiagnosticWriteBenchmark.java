@@ -1,6 +1,8 @@
 package dev.callgate.bench;
 
 import dev.callgate.CallGate;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
 import java.io.BufferedOutputStream;
@@ -51,7 +53,7 @@ public class DiagnosticWriteBenchmark {
         @Setup(Level.Trial)
         public void open() throws FileNotFoundException {
             devNull = DevNull.open();
-            writer = CallGate.selection().backend().writerTo(devNull.fd());
+            writer = Backends.backend().writerTo(devNull.fd());
             line = NativeMessage.encode(LINE);
             originalErr = System.err;
             System.setErr(new PrintStream(new BufferedOutputStream(new FileOutputStream("/dev/null"), 128), true,

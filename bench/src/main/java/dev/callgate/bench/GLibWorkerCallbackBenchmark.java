@@ -5,6 +5,8 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.callgate.Attachment;
 import dev.callgate.CallGate;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.cli.GLibThreadPool;
@@ -99,9 +101,8 @@ public class GLibWorkerCallbackBenchmark {
                     return work;
                 case "callgate":
                     devNull = DevNull.open();
-                    gated = CallGate.builder(GLibThreadPool.GFunc.class, (GLibThreadPool.GFunc) work)
-                            .name("bench-glib").attachment(Attachment.KEEP_ATTACHED)
-                            .diagnostics(CallGate.selection().backend().writerTo(devNull.fd())).build();
+                    gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, (GLibThreadPool.GFunc) work)
+                            .name("bench-glib").attachment(Attachment.KEEP_ATTACHED), Backends.backend().writerTo(devNull.fd())).build();
                     return gated.callback();
                 default:
                     throw new IllegalArgumentException("unknown variant " + name

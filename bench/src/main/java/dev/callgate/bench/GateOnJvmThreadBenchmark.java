@@ -4,6 +4,8 @@ import com.sun.jna.Callback;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.callgate.CallGate;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.GatedCallback;
 import dev.callgate.cli.LibC;
 import java.util.concurrent.TimeUnit;
@@ -70,10 +72,8 @@ public class GateOnJvmThreadBenchmark {
             devNull = DevNull.open();
             tickBody = new CountingTick();
             compareBody = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
-            tickHandle = CallGate.builder(Tick.class, tickBody).name("bench-tick")
-                    .diagnostics(CallGate.selection().backend().writerTo(devNull.fd())).build();
-            compareHandle = CallGate.builder(LibC.Comparator.class, compareBody).name("bench-compare")
-                    .diagnostics(CallGate.selection().backend().writerTo(devNull.fd())).build();
+            tickHandle = RoutingAccess.diagnostics(CallGate.builder(Tick.class, tickBody).name("bench-tick"), Backends.backend().writerTo(devNull.fd())).build();
+            compareHandle = RoutingAccess.diagnostics(CallGate.builder(LibC.Comparator.class, compareBody).name("bench-compare"), Backends.backend().writerTo(devNull.fd())).build();
             tickGated = tickHandle.callback();
             compareGated = compareHandle.callback();
             Memory ints = new Memory(2L * Integer.BYTES);

@@ -8,6 +8,8 @@ import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
 import java.io.PrintStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +32,7 @@ final class Demo {
     int run() {
         BackendSelection selection = CallGate.selection();
         out.println("callgate demo");
-        out.println("backend: " + selection.backend().id());
+        out.println("backend: " + selection.id());
         out.println("selected by: " + selection.how());
         out.println("policy: " + options.policy());
         out.println("attachment: " + options.attachment());
@@ -38,8 +40,10 @@ final class Demo {
         out.flush(); // under ABORT the process dies inside the pool: keep what was said so far
 
         AtomicLong bodyRuns = new AtomicLong();
+        Set<Thread> javaThreads = ConcurrentHashMap.newKeySet(); // one per attachment
         GLibThreadPool.GFunc body = (data, userData) -> {
             bodyRuns.incrementAndGet();
+            javaThreads.add(Thread.currentThread());
             if (options.throwing()) {
                 throw new IllegalStateException("demo body failed on item " + Pointer.nativeValue(data));
             }
@@ -58,10 +62,12 @@ final class Demo {
         out.println("body runs: " + bodyRuns.get());
         out.println("foreign calls: " + poolStats.foreignCalls());
         out.println("foreign threads: " + poolStats.foreignThreads());
+        out.println("java threads attached: " + javaThreads.size());
         out.println("rejected: " + poolStats.rejected());
         out.println("exceptions: " + poolStats.exceptions());
         out.println("diagnostics written: " + poolStats.diagnosticsWritten());
         out.println("diagnostics failed: " + poolStats.diagnosticsFailed());
+        out.println("diagnostics dropped: " + poolStats.diagnosticsDropped());
 
         CallbackStats sortStats = sortOnThisThread();
         out.println("qsort comparisons: " + sortStats.calls());

@@ -1,7 +1,9 @@
 package dev.callgate.cli;
 
 import com.sun.jna.Native;
-import dev.callgate.BackendSelection;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.ExitGuard;
 import dev.callgate.CallGate;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
@@ -21,7 +23,7 @@ final class Doctor {
     }
 
     int run() {
-        BackendSelection selection = CallGate.selection();
+        Backends.Selected selection = Backends.selected();
         OsBackend backend = selection.backend();
         out.println("callgate doctor");
         out.println("backend: " + backend.id());
@@ -39,6 +41,9 @@ final class Doctor {
         boolean ok = stderr.write(NativeMessage.encode("callgate: doctor: native write works (native thread " + tid
                 + ", os " + backend.id() + ")"));
         out.println("native write: " + (ok ? "ok" : "FAILED, error " + stderr.lastFailure()));
+        String guard = ExitGuard.status();
+        out.println("exit guard: " + (guard != null ? guard : "not installed yet (installed when the first foreign"
+                + " thread reaches a gate; -D" + CallbackGate.EXIT_GUARD_PROPERTY + "=false turns it off)"));
         out.println("totals: " + CallGate.totals());
         return ok ? 0 : Main.EXIT_WRITE_FAILED;
     }

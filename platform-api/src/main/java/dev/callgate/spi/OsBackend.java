@@ -32,4 +32,14 @@ public interface OsBackend {
      * and a core dump where enabled). Shutdown hooks do not run. Does not return.
      */
     void abort();
+
+    /**
+     * Makes {@code exit(3)} end the process with its status before shared-library destructors run,
+     * so a destructor that joins threads which can no longer detach cannot hang it.
+     *
+     * @return a one-line description of what was installed, or null where this OS has no such guard
+     */
+    default String installExitGuard() {
+        return null;
+    }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.jna.Pointer;
 import dev.callgate.CallGate;
+import dev.callgate.ExceptionReporting;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
@@ -45,7 +47,7 @@ class ExceptionContainmentTest {
     Path dir;
 
     @Test
-    void eachThrowIsOneLineAndLaterCallsStillRun() {
+    void underEveryEachThrowIsOneLineAndLaterCallsStillRun() {
         LongAdder completed = new LongAdder();
         GLibThreadPool.GFunc body = (data, userData) -> {
             long item = Pointer.nativeValue(data);
@@ -55,8 +57,8 @@ class ExceptionContainmentTest {
             completed.increment();
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("throw.log"));
-                GatedCallback<GLibThreadPool.GFunc> gated = CallGate.builder(GLibThreadPool.GFunc.class, body)
-                        .name("throwing-tick").policy(Policy.ALLOW).diagnostics(backend.writerTo(diagnostics.fd()))
+                GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, body)
+                        .name("throwing-tick").policy(Policy.ALLOW).exceptionReporting(ExceptionReporting.EVERY), backend.writerTo(diagnostics.fd()))
                         .build()) {
             GLibThreadPool pool = GLibThreadPool.start(gated.callback(), WORKERS);
             try {
@@ -87,23 +89,23 @@ class ExceptionContainmentTest {
     }
 
     @Test
-    void nativeCodeGetsTheDefaultValueWhenTheBodyThrows() {
+    void nativeCodeGetsTheDefaultValueWhenTheBodyThrowsAndTheClassIsSaidOnce() {
         Pointer fallback = new Pointer(0xDEF);
         GLib.GThreadFunc body = data -> {
             throw new UnsupportedOperationException("no result for " + Pointer.nativeValue(data));
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("default.log"));
-                GatedCallback<GLib.GThreadFunc> gated = CallGate.builder(GLib.GThreadFunc.class, body)
-                        .name("throwing-thread").policy(Policy.ALLOW).defaultValue(fallback)
-                        .diagnostics(backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLib.GThreadFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLib.GThreadFunc.class, body)
+                        .name("throwing-thread").policy(Policy.ALLOW).defaultValue(fallback), backend.writerTo(diagnostics.fd())).build()) {
             List<Pointer> results = GLibThreads.runAndJoin(gated.callback(), WORKERS);
 
             assertEquals(List.of(fallback, fallback, fallback, fallback), results, "what each g_thread_join returned");
             assertEquals(WORKERS, gated.stats().exceptions(), "exceptions counted");
             List<String> lines = diagnostics.lines();
-            assertEquals(WORKERS, DiagnosticLines.matching(lines,
+            assertEquals(1, DiagnosticLines.matching(lines,
                     DiagnosticLines.threw("throwing-thread", UnsupportedOperationException.class)).size(),
-                    () -> "one line per throw: " + lines);
+                    () -> "one line for the exception class, by default: " + lines);
+            assertEquals(1, lines.size(), () -> "nothing else: " + lines);
         }
     }
 }

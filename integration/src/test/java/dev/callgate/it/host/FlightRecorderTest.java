@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.spi.OsBackend;
@@ -42,8 +43,8 @@ class FlightRecorderTest {
         Path dump = dir.resolve("callgate.jfr");
         try (Recording recording = new Recording();
                 DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("jfr.log"));
-                GatedCallback<GLibThreadPool.GFunc> gated = CallGate.builder(GLibThreadPool.GFunc.class, body)
-                        .name("jfr-tick").policy(Policy.WARN).diagnostics(backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, body)
+                        .name("jfr-tick").policy(Policy.WARN), backend.writerTo(diagnostics.fd())).build()) {
             recording.enable(EVENT);
             recording.start();
             try (GLibThreadPool pool = GLibThreadPool.start(gated.callback(), 2)) {

@@ -8,6 +8,7 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
@@ -67,8 +68,8 @@ class ForeignPolicyTest {
             bodyTids.add(backend.currentNativeThreadId());
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve(name + ".log"));
-                GatedCallback<GLibThreadPool.GFunc> gated = CallGate.builder(GLibThreadPool.GFunc.class, body)
-                        .name(name).policy(policy).diagnostics(backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, body)
+                        .name(name).policy(policy), backend.writerTo(diagnostics.fd())).build()) {
             List<Long> tidsWhileRunning;
             boolean alive;
             try (GLibThreadPool pool = GLibThreadPool.start(gated.callback(), WORKERS)) {
@@ -140,9 +141,8 @@ class ForeignPolicyTest {
             return new Pointer(0xB0D7);
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("reject-default.log"));
-                GatedCallback<GLib.GThreadFunc> gated = CallGate.builder(GLib.GThreadFunc.class, body)
-                        .name("reject-default").policy(Policy.REJECT).defaultValue(fallback)
-                        .diagnostics(backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLib.GThreadFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLib.GThreadFunc.class, body)
+                        .name("reject-default").policy(Policy.REJECT).defaultValue(fallback), backend.writerTo(diagnostics.fd())).build()) {
             List<Pointer> results = GLibThreads.runAndJoin(gated.callback(), WORKERS);
 
             assertEquals(List.of(fallback, fallback, fallback, fallback), results, "g_thread_join results");

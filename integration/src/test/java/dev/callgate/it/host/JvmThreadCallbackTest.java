@@ -8,6 +8,7 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.cli.LibC;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
@@ -62,8 +63,7 @@ class JvmThreadCallbackTest {
 
     private GatedCallback<LibC.Comparator> gatedComparator(String name, DiagnosticsFile diagnostics) {
         LibC.Comparator byValue = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
-        return CallGate.builder(LibC.Comparator.class, byValue).name(name).policy(Policy.WARN)
-                .diagnostics(backend.writerTo(diagnostics.fd())).build();
+        return RoutingAccess.diagnostics(CallGate.builder(LibC.Comparator.class, byValue).name(name).policy(Policy.WARN), backend.writerTo(diagnostics.fd())).build();
     }
 
     private static void assertSilentJvmThreadCalls(CallbackStats stats, List<String> lines) {

@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.internal.RoutingAccess;
 import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
@@ -50,9 +51,9 @@ class LifecycleTest {
 
     /** Builds the gated callback and its pool here, so no frame of the test holds either strongly. */
     private Started startGatedPool(LongAdder runs, DiagnosticsFile diagnostics) {
-        GatedCallback<GLibThreadPool.GFunc> gated = CallGate.builder(GLibThreadPool.GFunc.class,
+        GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class,
                 (GLibThreadPool.GFunc) (data, userData) -> runs.increment())
-                .name("lifecycle-tick").policy(Policy.ALLOW).diagnostics(backend.writerTo(diagnostics.fd())).build();
+                .name("lifecycle-tick").policy(Policy.ALLOW), backend.writerTo(diagnostics.fd())).build();
         PointerOnlyGLibPool pool = PointerOnlyGLibPool.start(gated.callback(), WORKERS);
         return new Started(pool, new WeakReference<>(gated), new WeakReference<>(gated.callback()));
     }
@@ -132,9 +133,8 @@ class LifecycleTest {
             return data;
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("closed.log"))) {
-            GatedCallback<GLib.GThreadFunc> gated = CallGate.builder(GLib.GThreadFunc.class, body)
-                    .name("closed-thread").policy(Policy.WARN).defaultValue(fallback)
-                    .diagnostics(backend.writerTo(diagnostics.fd())).build();
+            GatedCallback<GLib.GThreadFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLib.GThreadFunc.class, body)
+                    .name("closed-thread").policy(Policy.WARN).defaultValue(fallback), backend.writerTo(diagnostics.fd())).build();
             gated.close();
             List<Pointer> results = GLibThreads.runAndJoin(gated.callback(), 4);
 
@@ -142,7 +142,8 @@ class LifecycleTest {
             assertEquals(0, runs.sum(), "body runs after close");
             assertEquals(4, gated.stats().callsAfterClose(), "calls after close");
             List<String> lines = diagnostics.lines();
-            assertEquals(List.of("callgate: callback closed-thread called after close"), lines,
+            assertEquals(List.of("callgate: callback closed-thread called after close; not run, returned native@0xc105ed"
+                    + " to native code"), lines,
                     "exactly one line, and no foreign-thread line: a closed callback is not run at all");
         }
     }

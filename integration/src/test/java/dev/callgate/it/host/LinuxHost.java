@@ -3,6 +3,7 @@ package dev.callgate.it.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.callgate.CallGate;
+import dev.callgate.internal.Backends;
 import dev.callgate.spi.OsBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ final class LinuxHost {
 
     /** The backend ServiceLoader selected for this JVM; fails unless it is os-linux's. */
     static OsBackend backend() {
-        OsBackend backend = CallGate.selection().backend();
+        OsBackend backend = Backends.backend();
         assertEquals("linux", backend.id(), () -> "the host tests run against the real os-linux backend, but "
                 + CallGate.selection().how() + " selected " + backend.id());
         return backend;

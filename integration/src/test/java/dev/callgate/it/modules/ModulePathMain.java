@@ -1,6 +1,6 @@
 package dev.callgate.it.modules;
 
-import dev.callgate.BackendSelection;
+import dev.callgate.internal.Backends;
 import dev.callgate.CallGate;
 import dev.callgate.spi.NativeMessage;
 
@@ -13,7 +13,7 @@ public final class ModulePathMain {
     private ModulePathMain() {}
 
     public static void main(String[] args) {
-        BackendSelection selection = CallGate.selection();
+        Backends.Selected selection = Backends.selected();
         System.out.println("api module: " + CallGate.class.getModule().getName());
         System.out.println("backend: " + selection.backend().id());
         System.out.println("backend module: " + selection.backend().getClass().getModule().getName());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.BackendSelection;
-import dev.callgate.BackendSelector;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.BackendSelector;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.OsBackendProvider;
 import dev.callgate.spi.PlatformMatch;
@@ -32,7 +32,7 @@ class Plan9SimBackendProviderTest {
 
     @Test
     void theOverrideSelectsItAndTheDemoCanCaptureTheConsole() {
-        BackendSelection selection = BackendSelector.fromServiceLoader(getClass().getClassLoader())
+        Backends.Selected selection = BackendSelector.fromServiceLoader(getClass().getClassLoader())
                 .select("Linux", "amd64", "plan9-sim");
         assertEquals("plan9-sim", selection.provider().id());
         assertEquals("dev.callgate:callgate-os-plan9-sim", selection.provider().artifact());

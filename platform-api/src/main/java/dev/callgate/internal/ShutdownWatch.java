@@ -1,9 +1,9 @@
-package dev.callgate;
+package dev.callgate.internal;
 
 /**
- * Knows whether JVM shutdown has begun. A shutdown hook flips one volatile flag; the gate reads it
- * on every call, so callbacks that native threads keep making while {@code System.exit} runs return
- * at once instead of running application code that shutdown hooks are tearing down.
+ * Knows whether JVM shutdown has begun. A shutdown hook flips one volatile flag; gates read it on
+ * every call. Hooks run in no set order, so this says nothing about the application's own hooks:
+ * an application that tears down what a callback uses closes the callback first (a barrier).
  */
 final class ShutdownWatch {
 
@@ -23,7 +23,7 @@ final class ShutdownWatch {
         return shuttingDown;
     }
 
-    /** Makes sure the hook is registered before the first gated callback can be called. */
+    /** Registers the hook (class initialization does it) before the first callback can arrive. */
     static void install() {
         // class initialization registers the hook
     }

@@ -1,4 +1,4 @@
-package dev.callgate;
+package dev.callgate.internal;
 
 import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.OsBackendProvider;
@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Picks exactly one {@link OsBackendProvider}: by the override ({@value #OVERRIDE_PROPERTY} or
+ * Picks exactly one {@link OsBackendProvider} (callgate's own modules and tests use it; applications
+ * see {@link dev.callgate.CallGate#selection()}): by the override ({@value #OVERRIDE_PROPERTY} or
  * {@value #OVERRIDE_ENV}) when set, else by {@code os.name}/{@code os.arch}. Every failure is an
  * {@link IllegalStateException} whose message lists what was found and what to do.
  */
@@ -26,10 +27,9 @@ public final class BackendSelector {
     public static final String OVERRIDE_ENV = "CALLGATE_OS";
 
     /** The OS modules callgate ships, for "which artifact to add". */
-    static final String KNOWN_MODULES =
-            "dev.callgate:callgate-os-linux (Linux), dev.callgate:callgate-os-darwin (macOS), "
-                    + "dev.callgate:callgate-os-freebsd (FreeBSD), dev.callgate:callgate-os-windows (Windows), "
-                    + "dev.callgate:callgate-os-plan9-sim (simulated Plan 9, by override only)";
+    static final String KNOWN_MODULES = "dev.callgate:callgate-all (every OS below; the one that fits is picked),"
+            + " or one of dev.callgate:callgate-os-linux (Linux), dev.callgate:callgate-os-darwin (macOS),"
+            + " dev.callgate:callgate-os-freebsd (FreeBSD), dev.callgate:callgate-os-windows (Windows)";
 
     /** Provider load failures listed before the selector stops reading the services files. */
     static final int MAX_LISTED_LOAD_ERRORS = 16;
@@ -79,7 +79,7 @@ public final class BackendSelector {
     }
 
     /** Selects for this JVM: its {@code os.name}, {@code os.arch} and override. */
-    public BackendSelection selectForThisJvm() {
+    public Backends.Selected selectForThisJvm() {
         return select(System.getProperty("os.name", ""), System.getProperty("os.arch", ""), overrideFromEnvironment());
     }
 
@@ -90,7 +90,7 @@ public final class BackendSelector {
      * @throws IllegalStateException if no provider or more than one fits, the override names no
      *     provider, a provider failed to load, or the chosen backend cannot load its native layer
      */
-    public BackendSelection select(String osName, String osArch, String override) {
+    public Backends.Selected select(String osName, String osArch, String override) {
         OsBackendProvider chosen = choose(osName, osArch, override);
         String how = override != null ? "override \"" + override + "\" (" + OVERRIDE_PROPERTY + " or " + OVERRIDE_ENV + ")"
                 : "matched " + chosen.match(osName, osArch).reason(); // providers name the os.name they saw
@@ -100,7 +100,7 @@ public final class BackendSelector {
                 throw new IllegalStateException(chosen.getClass().getName() + ".create() returned null; a provider"
                         + " must return a backend or throw BackendUnavailableException");
             }
-            return new BackendSelection(chosen, backend, how);
+            return new Backends.Selected(chosen, backend, how);
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException("callgate: the OS backend \"" + chosen.id() + "\" (" + chosen.artifact()
                     + ") was selected by " + how + " but cannot start: " + e.getMessage(), e);

@@ -1,4 +1,4 @@
-package dev.callgate;
+package dev.callgate.internal;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +54,7 @@ class BackendSelectorTest {
 
     @Test
     void osNamePicksTheProviderThatServesIt() {
-        BackendSelection selection = selectorOver(darwin, linux, windows).select("Linux", "amd64", null);
+        Backends.Selected selection = selectorOver(darwin, linux, windows).select("Linux", "amd64", null);
 
         assertSame(linux, selection.provider());
         assertEquals("linux", selection.backend().id());
@@ -73,7 +73,7 @@ class BackendSelectorTest {
 
     @Test
     void overrideByIdWinsOverOsNameAndIgnoresCase() {
-        BackendSelection selection = selectorOver(darwin, linux, windows).select("Mac OS X", "aarch64", "LiNuX");
+        Backends.Selected selection = selectorOver(darwin, linux, windows).select("Mac OS X", "aarch64", "LiNuX");
 
         assertSame(linux, selection.provider());
         assertEquals(0, darwin.createCalls());
@@ -297,7 +297,7 @@ class BackendSelectorTest {
     @Test
     void serviceLoaderProvidersAreFoundThroughTheServicesFile(@TempDir Path dir) throws IOException {
         try (URLClassLoader loader = loaderWithServicesFile(dir, ServiceLoadedFakeProvider.class.getName())) {
-            BackendSelection selection = BackendSelector.fromServiceLoader(loader)
+            Backends.Selected selection = BackendSelector.fromServiceLoader(loader)
                     .select(ServiceLoadedFakeProvider.OS_NAME, "amd64", null);
 
             assertInstanceOf(ServiceLoadedFakeProvider.class, selection.provider());
@@ -340,7 +340,7 @@ class BackendSelectorTest {
     void selectForThisJvmHonoursTheOverrideProperty() {
         System.setProperty(BackendSelector.OVERRIDE_PROPERTY, "darwin");
 
-        BackendSelection selection = selectorOver(linux, darwin, windows).selectForThisJvm();
+        Backends.Selected selection = selectorOver(linux, darwin, windows).selectForThisJvm();
 
         assertSame(darwin, selection.provider());
         assertTrue(selection.how().contains("override \"darwin\" (" + BackendSelector.OVERRIDE_PROPERTY), selection.how());

@@ -1,4 +1,4 @@
-package dev.callgate;
+package dev.callgate.internal;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;

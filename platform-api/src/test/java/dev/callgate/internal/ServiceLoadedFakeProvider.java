@@ -1,4 +1,4 @@
-package dev.callgate;
+package dev.callgate.internal;
 
 import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.OsBackendProvider;

@@ -1,0 +1,380 @@
+package dev.callgate.internal;
+
+import dev.callgate.Attachment;
+import dev.callgate.CallbackStats;
+import dev.callgate.Diagnostic;
+import dev.callgate.DiagnosticKind;
+import dev.callgate.ExceptionReporting;
+import dev.callgate.Policy;
+import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.spi.NativeMessage;
+import dev.callgate.spi.OsBackend;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * The gate in front of one callback, independent of how the call arrives (a JNA proxy, the java
+ * agent's advice, an FFM method handle). A caller brackets the body:
+ *
+ * <pre>{@code
+ * CallbackGate.Entry entry = gate.enter();
+ * if (entry == null) return fallback;          // closed, shutting down, rejected: body not run
+ * try { return body(...); }
+ * catch (Throwable t) { gate.contain(t); return fallback; }
+ * finally { gate.exit(entry); }
+ * }</pre>
+ *
+ * <p>On a JVM thread with the gate open, {@link #enter()} is one volatile read of the shutdown
+ * flag and of {@code closed}, one cached per-thread lookup and one counter increment; {@link #exit}
+ * is one more increment. No allocation, no lock. {@link #close(long)} is a barrier: it returns once
+ * no body admitted before it is still running, except the caller's own.
+ */
+public final class CallbackGate {
+
+    /** Property: {@code false} keeps the exit guard from being installed. */
+    public static final String EXIT_GUARD_PROPERTY = "callgate.exitGuard";
+
+    private static final AtomicBoolean ABORTING = new AtomicBoolean();
+    private static volatile boolean abortReturned;
+
+    private final String name;
+    private final Policy policy;
+    private final Attachment attachment;
+    private final ExceptionReporting exceptionReporting;
+    private final String fallbackText;
+    private final OsBackend backend;
+    private final DiagnosticWriter writer;
+    private final Predicate<StackWalker.StackFrame> jvmEntry;
+    private final GateCounters counters = new GateCounters();
+    private final ThreadLocal<Entry> threads = new ThreadLocal<>();
+    private final NativeMessage afterCloseLine;
+    private final NativeMessage shutdownLine;
+    private final AtomicBoolean foreignReported = new AtomicBoolean();
+    private final AtomicBoolean afterCloseReported = new AtomicBoolean();
+    private final AtomicBoolean shutdownReported = new AtomicBoolean();
+    private final Set<Class<?>> exceptionClassesReported = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * @param name the callback's name in diagnostics
+     * @param fallbackText what native code gets when the body does not run, as the lines say it
+     *     ("0", "null", "nothing" for void)
+     * @param jvmEntry which bottom stack frames belong to threads the JVM created; see {@link ThreadOrigin}
+     */
+    public CallbackGate(String name, Policy policy, Attachment attachment, ExceptionReporting exceptionReporting,
+            String fallbackText, OsBackend backend, DiagnosticWriter writer,
+            Predicate<StackWalker.StackFrame> jvmEntry) {
+        this.name = name;
+        this.policy = policy;
+        this.attachment = attachment;
+        this.exceptionReporting = exceptionReporting;
+        this.fallbackText = fallbackText;
+        this.backend = backend;
+        this.writer = writer;
+        this.jvmEntry = jvmEntry;
+        this.afterCloseLine = new LineText().text("callgate: callback ").part(name)
+                .text(" called after close; not run, returned ").part(fallbackText).text(" to native code").encode();
+        this.shutdownLine = new LineText().text("callgate: callback ").part(name)
+                .text(" called during JVM shutdown; not run, returned ").part(fallbackText).text(" to native code")
+                .encode();
+        ShutdownWatch.install();
+        DiagnosticChannel.shared().start(); // off the callback threads
+    }
+
+    /** A gate whose JVM threads are those Java code started (JNA callbacks, the agent). */
+    public CallbackGate(String name, Policy policy, Attachment attachment, ExceptionReporting exceptionReporting,
+            String fallbackText, OsBackend backend, DiagnosticWriter writer) {
+        this(name, policy, attachment, exceptionReporting, fallbackText, backend, writer, ThreadOrigin::startedByJava);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public Attachment attachment() {
+        return attachment;
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    public CallbackStats stats() {
+        return counters.snapshot();
+    }
+
+    /** The counters, for {@link OpenCallbacks}' totals. */
+    GateCounters counters() {
+        return counters;
+    }
+
+    /**
+     * Lets a call in. Returns the thread's entry when the body may run (pass it to {@link #exit}),
+     * or null when it must not (closed, shutting down, rejected): return the default value then.
+     * Under {@link Policy#ABORT} on a foreign thread, does not return. Never throws.
+     */
+    public Entry enter() {
+        counters.calls.increment(); // before reading closed: close() then sees this call or it sees closed
+        if (closed) {
+            counters.callsAfterClose.increment();
+            reportOnce(afterCloseReported, afterCloseLine, DiagnosticKind.AFTER_CLOSE);
+            counters.finished.increment();
+            return null;
+        }
+        if (ShutdownWatch.shuttingDown()) {
+            counters.callsDuringShutdown.increment();
+            reportOnce(shutdownReported, shutdownLine, DiagnosticKind.DURING_SHUTDOWN);
+            counters.finished.increment();
+            return null;
+        }
+        Entry here = threads.get();
+        if (here == null) {
+            here = classifyCurrentThread();
+        }
+        if (here.foreign && !admitForeign(here)) {
+            counters.finished.increment();
+            return null;
+        }
+        here.depth++;
+        return here;
+    }
+
+    /** Ends a call that {@link #enter()} let in. */
+    public void exit(Entry entry) {
+        entry.depth--;
+        counters.finished.increment();
+    }
+
+    /**
+     * The body threw {@code thrown}: counts it and writes one line (per exception class, or every
+     * time, as configured). The caller then returns the default value. Never throws.
+     */
+    public void contain(Throwable thrown) {
+        try {
+            counters.exceptions.increment();
+            Class<?> type = thrown.getClass();
+            if (exceptionReporting == ExceptionReporting.ONCE_PER_CLASS && !exceptionClassesReported.add(type)) {
+                return;
+            }
+            String message;
+            try {
+                message = thrown.getMessage();
+            } catch (Throwable t) {
+                message = "<getMessage() threw " + t.getClass().getName() + ">";
+            }
+            LineText line = new LineText().text("callgate: callback ").part(name).text(" threw ")
+                    .text(LineText.escape(type.getName()));
+            if (message != null) {
+                line.text(": ").part(message);
+            }
+            line.text("; returned ").part(fallbackText).text(" to native code");
+            if (exceptionReporting == ExceptionReporting.ONCE_PER_CLASS) {
+                line.text(" (said once per exception class)");
+            }
+            NativeMessage encoded = line.encode();
+            write(encoded);
+            tell(DiagnosticKind.EXCEPTION, encoded, currentThreadIdOrZero(), thrown);
+        } catch (Throwable failed) { // out of memory while building the line: still return
+            counters.diagnosticsFailed.increment();
+        }
+    }
+
+    /**
+     * Closes the gate and waits until no admitted body is running, except those of the calling
+     * thread (a body that closes its own callback). Later calls get the default value.
+     *
+     * @param timeoutNanos how long to wait, or a negative value to wait for ever
+     * @return true when no other thread's body is running; false when the wait timed out (one
+     *     line says how many calls were still running)
+     */
+    public boolean close(long timeoutNanos) {
+        markClosed();
+        return awaitQuiet(timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos, timeoutNanos < 0);
+    }
+
+    /** Stops admitting calls, without waiting; see {@link #awaitQuiet}. For closing a group as one. */
+    public void markClosed() {
+        closed = true;
+    }
+
+    /**
+     * Waits until no body admitted before {@link #markClosed()} is running on another thread.
+     *
+     * @param deadline a {@link System#nanoTime()} value
+     * @param forever ignore the deadline
+     * @return false when the deadline passed first (and says so in one line)
+     */
+    public boolean awaitQuiet(long deadline, boolean forever) {
+        Entry own = threads.get();
+        long ownDepth = own == null ? 0 : own.depth;
+        boolean interrupted = false;
+        long pause = 1_000;
+        long started = System.nanoTime();
+        try {
+            while (true) {
+                long running = counters.inFlight() - ownDepth;
+                if (running <= 0) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (!forever && left <= 0) {
+                    reportCloseTimeout(running, System.nanoTime() - started);
+                    return false;
+                }
+                LockSupport.parkNanos(this, forever ? pause : Math.min(pause, left));
+                pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(1));
+                interrupted |= Thread.interrupted();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt(); // close() waits on; the interrupt is kept for the caller
+            }
+        }
+    }
+
+    private void reportCloseTimeout(long running, long waitedNanos) {
+        NativeMessage line = new LineText().text("callgate: callback ").part(name).text(": close() gave up after "
+                + TimeUnit.NANOSECONDS.toMillis(waitedNanos) + " ms with " + running
+                + " call(s) still running (a body blocked, or stuck in native code); later calls are not run").encode();
+        write(line);
+        tell(DiagnosticKind.CLOSE_TIMED_OUT, line, 0, null);
+    }
+
+    /** Applies the policy to a call on a foreign thread; false when the body must not run. */
+    private boolean admitForeign(Entry here) {
+        counters.foreignCalls.increment();
+        switch (policy) {
+            case ALLOW:
+                return true;
+            case WARN_ONCE:
+                if (firstTime(foreignReported)) {
+                    diagnoseForeign(here, DiagnosticKind.FOREIGN_THREAD);
+                }
+                return true;
+            case WARN:
+                diagnoseForeign(here, DiagnosticKind.FOREIGN_THREAD);
+                return true;
+            case REJECT:
+                counters.rejected.increment();
+                if (firstTime(foreignReported)) {
+                    diagnoseForeign(here, DiagnosticKind.FOREIGN_THREAD);
+                }
+                return false;
+            case ABORT:
+                abortProcess(here);
+                return false;
+            default:
+                throw new AssertionError(policy);
+        }
+    }
+
+    /** One line, then the process ends; any other thread that gets here meanwhile writes nothing. */
+    private void abortProcess(Entry here) {
+        if (ABORTING.compareAndSet(false, true)) {
+            diagnoseForeign(here, DiagnosticKind.ABORT);
+            backend.abort();
+            // Only a test backend's abort returns: let later aborts in this JVM write their line.
+            abortReturned = true;
+            ABORTING.set(false);
+            return;
+        }
+        while (!abortReturned) { // the process is ending; this thread must not run the body
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private void diagnoseForeign(Entry here, DiagnosticKind kind) {
+        NativeMessage line = here.line;
+        if (line == null) { // once per thread and gate; later diagnoses reuse the encoded line
+            line = foreignLine(here.nativeThreadId);
+            here.line = line;
+        }
+        write(line);
+        tell(kind, line, here.nativeThreadId, null);
+        FlightRecording.foreignCallback(name, here.nativeThreadId, policy, backend.id());
+    }
+
+    private NativeMessage foreignLine(long nativeThreadId) {
+        LineText line = new LineText().text("callgate: callback ").part(name)
+                .text(" on thread not created by the JVM (native thread " + nativeThreadId + ", os " + backend.id() + ")");
+        switch (policy) {
+            case REJECT:
+                line.text("; not run, returned ").part(fallbackText)
+                        .text(" to native code (policy REJECT: said once, every rejection counted)");
+                break;
+            case ABORT:
+                line.text("; aborting the process (policy ABORT)");
+                break;
+            case WARN:
+                line.text("; ran it (policy WARN)");
+                break;
+            default:
+                line.text("; ran it (policy WARN_ONCE: said once per callback)");
+        }
+        return line.encode();
+    }
+
+    private void reportOnce(AtomicBoolean reported, NativeMessage line, DiagnosticKind kind) {
+        if (firstTime(reported)) {
+            write(line);
+            tell(kind, line, currentThreadIdOrZero(), null);
+        }
+    }
+
+    private void write(NativeMessage line) {
+        counters.count(DiagnosticChannel.shared().write(writer, line));
+    }
+
+    private void tell(DiagnosticKind kind, NativeMessage line, long nativeThreadId, Throwable thrown) {
+        if (ListenerRelay.active()) {
+            ListenerRelay.publish(new Diagnostic(kind, name, line.toString(), nativeThreadId, thrown));
+        }
+    }
+
+    private long currentThreadIdOrZero() {
+        try {
+            return backend.currentNativeThreadId();
+        } catch (Throwable t) {
+            return 0;
+        }
+    }
+
+    private static boolean firstTime(AtomicBoolean flag) {
+        return !flag.get() && flag.compareAndSet(false, true);
+    }
+
+    private Entry classifyCurrentThread() {
+        Entry entry;
+        if (ThreadOrigin.isForeign(jvmEntry)) {
+            long tid = backend.currentNativeThreadId();
+            counters.foreignThreadIds.add(tid);
+            ExitGuard.installOnce(backend);
+            entry = new Entry(true, tid);
+        } else {
+            entry = new Entry(false, 0);
+        }
+        threads.set(entry);
+        return entry;
+    }
+
+    /** What a gate knows about one thread; only that thread touches it. */
+    public static final class Entry {
+        final boolean foreign;
+        final long nativeThreadId;
+        NativeMessage line;
+        long depth; // bodies of this gate running on this thread (a callback may re-enter itself)
+
+        Entry(boolean foreign, long nativeThreadId) {
+            this.foreign = foreign;
+            this.nativeThreadId = nativeThreadId;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.callgate.internal;
+
+import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.spi.NativeMessage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Hands diagnostic lines to one daemon thread that makes the native writes, so that a callback
+ * thread never waits on a stalled standard error longer than {@link #timeoutNanos()}.
+ *
+ * <p>A blocking {@code write(2)} (or {@code WriteFile}) on a pipe whose reader has stopped cannot
+ * be interrupted from Java, so no callback thread makes it: the callback thread claims a
+ * pre-allocated slot, publishes the line and waits for the writer thread's answer, at most the
+ * bound (default {@value #DEFAULT_TIMEOUT_MILLIS} ms, property {@value #TIMEOUT_PROPERTY}). A line
+ * the writer thread has not started by then is dropped and counted; one it started is written
+ * whole or not at all (one native write of at most {@link NativeMessage#MAX_BYTES} bytes), so
+ * lines never interleave. When the ring is full (the writer thread is stuck), lines are dropped at
+ * once.
+ *
+ * <p>No allocation, no lock and no class loading on the way in: slots are reused, the wait is a
+ * short spin and then {@link LockSupport#parkNanos}.
+ */
+public final class DiagnosticChannel {
+
+    /** System property: how long a callback thread waits for its line, in milliseconds. */
+    public static final String TIMEOUT_PROPERTY = "callgate.diagnosticTimeoutMillis";
+
+    static final long DEFAULT_TIMEOUT_MILLIS = 10;
+
+    /** What became of a line, as the caller counts it. */
+    public enum Outcome { WRITTEN, FAILED, DROPPED }
+
+    private static final int CAPACITY = 256; // a power of two
+    private static final int SPINS = 2_000;
+
+    private static final int PENDING = 0;
+    private static final int WRITING = 1;
+    private static final int ABANDONED = 2;
+    private static final int DONE_WRITTEN = 3;
+    private static final int DONE_FAILED = 4;
+
+    private static final DiagnosticChannel SHARED = new DiagnosticChannel(timeoutFromProperty());
+
+    private final Slot[] slots = new Slot[CAPACITY];
+    private final AtomicLong tail = new AtomicLong();
+    private final long timeoutNanos;
+    private volatile Thread writerThread;
+    private long head; // writer thread only
+
+    DiagnosticChannel(long timeoutNanos) {
+        this.timeoutNanos = timeoutNanos;
+        for (int i = 0; i < CAPACITY; i++) {
+            slots[i] = new Slot(i);
+        }
+    }
+
+    /** The channel every gate writes through. */
+    public static DiagnosticChannel shared() {
+        return SHARED;
+    }
+
+    /** How long a callback thread waits for one line. */
+    public long timeoutNanos() {
+        return timeoutNanos;
+    }
+
+    /**
+     * Writes {@code line} through {@code writer} on the writer thread and waits for the outcome, at
+     * most {@link #timeoutNanos()}. Never throws.
+     */
+    public Outcome write(DiagnosticWriter writer, NativeMessage line) {
+        return write(writer, line, timeoutNanos);
+    }
+
+    Outcome write(DiagnosticWriter writer, NativeMessage line, long waitNanos) {
+        try {
+            Slot slot = claim();
+            if (slot == null) {
+                return Outcome.DROPPED; // the ring is full: the writer thread is stuck in a write
+            }
+            slot.writer = writer;
+            slot.line = line;
+            slot.waiter = Thread.currentThread();
+            slot.state.set(PENDING);
+            long ticket = slot.ticket;
+            slot.sequence.set(ticket + 1); // published
+            LockSupport.unpark(writerThread());
+            return await(slot, ticket, waitNanos);
+        } catch (Throwable t) { // a diagnostic never becomes the failure
+            return Outcome.FAILED;
+        }
+    }
+
+    private Slot claim() {
+        while (true) {
+            long t = tail.get();
+            Slot slot = slots[(int) (t & (CAPACITY - 1))];
+            long sequence = slot.sequence.get();
+            if (sequence == t) {
+                if (tail.compareAndSet(t, t + 1)) {
+                    slot.ticket = t;
+                    return slot;
+                }
+            } else if (sequence < t) {
+                return null;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private Outcome await(Slot slot, long ticket, long waitNanos) {
+        long deadline = System.nanoTime() + waitNanos;
+        for (int spin = 0; ; spin++) {
+            int state = slot.state.get();
+            if (state >= DONE_WRITTEN) {
+                release(slot, ticket);
+                return state == DONE_WRITTEN ? Outcome.WRITTEN : Outcome.FAILED;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                // Not written in time. A line not yet started is never written; one under way is
+                // finished whole by the writer thread, which then frees the slot.
+                if (slot.state.compareAndSet(state, ABANDONED)) {
+                    return Outcome.DROPPED;
+                }
+                continue; // the writer thread finished just now
+            }
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, left);
+            }
+        }
+    }
+
+    private void release(Slot slot, long ticket) {
+        slot.line = null;
+        slot.writer = null;
+        slot.waiter = null;
+        slot.sequence.set(ticket + CAPACITY);
+    }
+
+    private Thread writerThread() {
+        Thread t = writerThread;
+        if (t == null) {
+            synchronized (this) { // once per JVM
+                t = writerThread;
+                if (t == null) {
+                    t = new Thread(this::drain, "callgate-diagnostics");
+                    t.setDaemon(true);
+                    t.start();
+                    writerThread = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Starts the writer thread now, off any callback thread. */
+    public void start() {
+        writerThread();
+    }
+
+    private void drain() {
+        while (true) {
+            Slot slot = slots[(int) (head & (CAPACITY - 1))];
+            if (slot.sequence.get() != head + 1) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+                continue;
+            }
+            long ticket = head++;
+            if (!slot.state.compareAndSet(PENDING, WRITING)) {
+                release(slot, ticket); // abandoned by a caller that timed out
+                continue;
+            }
+            boolean written = slot.writer.write(slot.line);
+            Thread waiter = slot.waiter;
+            if (slot.state.compareAndSet(WRITING, written ? DONE_WRITTEN : DONE_FAILED)) {
+                LockSupport.unpark(waiter); // the caller frees the slot
+            } else {
+                release(slot, ticket); // the caller stopped waiting while the write was under way
+            }
+        }
+    }
+
+    private static long timeoutFromProperty() {
+        String value = System.getProperty(TIMEOUT_PROPERTY);
+        long millis = DEFAULT_TIMEOUT_MILLIS;
+        if (value != null && !value.isBlank()) {
+            try {
+                millis = Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                millis = -1;
+            }
+            if (millis < 1 || millis > 60_000) {
+                throw new IllegalArgumentException("-D" + TIMEOUT_PROPERTY + "=" + value
+                        + " is not a number of milliseconds between 1 and 60000; omit it for the default "
+                        + DEFAULT_TIMEOUT_MILLIS);
+            }
+        }
+        return TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    /** One reusable place in the ring. */
+    private static final class Slot {
+        final AtomicLong sequence;
+        final AtomicInteger state = new AtomicInteger();
+        long ticket; // written before the slot is published
+        volatile DiagnosticWriter writer;
+        volatile NativeMessage line;
+        volatile Thread waiter;
+
+        Slot(long index) {
+            sequence = new AtomicLong(index);
+        }
+    }
+}

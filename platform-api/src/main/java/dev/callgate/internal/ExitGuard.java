@@ -1,0 +1,41 @@
+package dev.callgate.internal;
+
+import dev.callgate.spi.OsBackend;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Installs the backend's exit guard once, when the first foreign thread reaches a gate. A native
+ * thread that the JVM keeps attached (callgate's default, JNA's {@code CallbackThreadInitializer},
+ * every FFM upcall) cannot detach once the VM has exited; a library destructor that joins such
+ * threads at {@code exit(3)} (libuv's thread pool does) then hangs the process for ever. The
+ * guard ends the process with its exit status before library destructors run. Opt out with
+ * {@code -Dcallgate.exitGuard=false}.
+ */
+public final class ExitGuard {
+
+    private static final AtomicBoolean TRIED = new AtomicBoolean();
+    private static volatile String installed;
+
+    private ExitGuard() {}
+
+    static void installOnce(OsBackend backend) {
+        if (TRIED.get() || !TRIED.compareAndSet(false, true)) {
+            return;
+        }
+        if ("false".equalsIgnoreCase(System.getProperty(CallbackGate.EXIT_GUARD_PROPERTY, "").trim())) {
+            installed = "off (-D" + CallbackGate.EXIT_GUARD_PROPERTY + "=false)";
+            return;
+        }
+        try {
+            String what = backend.installExitGuard();
+            installed = what == null ? "not available on " + backend.id() : what;
+        } catch (Throwable t) {
+            installed = "failed: " + t;
+        }
+    }
+
+    /** What was installed, for {@code callgate.jar doctor}; null before the first foreign thread. */
+    public static String status() {
+        return installed;
+    }
+}
