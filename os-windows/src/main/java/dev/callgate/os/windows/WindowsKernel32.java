@@ -115,17 +115,11 @@ final class WindowsKernel32 implements WindowsNativeLayer {
 
     /** The loading, attempted once, on the first {@link #load()}. */
     private static final class Loaded {
-        static final NativeBinding<WindowsNativeLayer> BINDING = NativeBinding.attempt(Loaded::bind,
-                e -> "callgate-os-windows could not load kernel32 through JNA Platform (" + e + "). "
-                        + NativeBinding.jnaFix("JNA and JNA Platform (net.java.dev.jna:jna and jna-platform)", "win32"));
+        static final NativeBinding<WindowsNativeLayer> BINDING =
+                NativeBinding.attempt("callgate-os-windows", Loaded::bind);
 
         private static WindowsNativeLayer bind() {
-            if (!Platform.isWindows()) {
-                throw new BackendUnavailableException("callgate-os-windows calls kernel32, which exists only on"
-                        + " Windows, but this JVM runs on os.name \"" + System.getProperty("os.name") + "\". Fix:"
-                        + " let callgate pick the backend for this OS (remove -Dcallgate.os=windows) and add its"
-                        + " module.");
-            }
+            NativeBinding.requireOs("callgate-os-windows", Platform.WINDOWS, "Windows", WindowsBackend.ID);
             return new WindowsKernel32(Kernel32.INSTANCE);
         }
     }

@@ -21,11 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread and distinct between threads; {@code abort} records the call and then throws
  * {@link RecordedAbort}, because the real one never returns.
  *
- * <p>Not final: an OS module whose backend takes its own seam interface (a subinterface of
- * {@link PosixBackend.NativeLayer}) declares an empty subclass that also implements that interface.
- * Tests that use it carry {@code Recorded} in their class name.
+ * <p>Tests that use it carry {@code Recorded} in their class name.
  */
-public class RecordingPosixLayer implements PosixBackend.NativeLayer {
+public final class RecordingPosixLayer implements PosixBackend.NativeLayer {
 
     /** {@code EBADF}: 9 on Linux, macOS and the BSDs alike. */
     public static final int EBADF = 9;
@@ -64,7 +62,7 @@ public class RecordingPosixLayer implements PosixBackend.NativeLayer {
 
     /** Records the call and copies up to {@code count} bytes, or fails with {@code EBADF}. */
     @Override
-    public final long write(int fd, long address, long count) {
+    public long write(int fd, long address, long count) {
         synchronized (writeCalls) {
             writeCalls.add(new WriteCall(fd, address, count));
         }
@@ -83,29 +81,29 @@ public class RecordingPosixLayer implements PosixBackend.NativeLayer {
 
     /** A made-up id, the same on every call from one thread and different on another thread. */
     @Override
-    public final long threadId() {
+    public long threadId() {
         return threadIds.get();
     }
 
     /** Counts the call, then throws {@link RecordedAbort}. */
     @Override
-    public final void abort() {
+    public void abort() {
         aborts.incrementAndGet();
         throw new RecordedAbort();
     }
 
     /** Makes every later {@code write} take at most {@code bytes} bytes, like a nearly full pipe. */
-    public final void limitBytesPerCall(int bytes) {
+    public void limitBytesPerCall(int bytes) {
         maxBytesPerCall = bytes;
     }
 
     /** A descriptor number that was never opened. */
-    public final int unopenedDescriptor() {
+    public int unopenedDescriptor() {
         return 1_000_000;
     }
 
     /** Everything written to {@code fd} so far; {@code fd} must be open. */
-    public final byte[] written(int fd) {
+    public byte[] written(int fd) {
         ByteArrayOutputStream file = openDescriptors.get(fd);
         synchronized (file) {
             return file.toByteArray();
@@ -113,19 +111,19 @@ public class RecordingPosixLayer implements PosixBackend.NativeLayer {
     }
 
     /** Every {@code write} call so far, in call order. */
-    public final List<WriteCall> writeCalls() {
+    public List<WriteCall> writeCalls() {
         synchronized (writeCalls) {
             return List.copyOf(writeCalls);
         }
     }
 
     /** How many times {@code abort} was called. */
-    public final int abortCalls() {
+    public int abortCalls() {
         return aborts.get();
     }
 
     /** A freshly opened descriptor that records what is written to it. */
-    public final RecordedSink openSink() {
+    public RecordedSink openSink() {
         int fd = nextDescriptor.getAndIncrement();
         openDescriptors.put(fd, new ByteArrayOutputStream());
         return new RecordedSink(fd);
