@@ -1,9 +1,9 @@
 package dev.callgate.os.windows;
 
+import com.sun.jna.Pointer;
 import dev.callgate.spi.contract.Sink;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A recording fake of the Windows native layer, standing in for kernel32 on a machine that is not
- * Windows. It behaves like kernel32 where the backend can tell: {@code WriteFile} takes the first
- * {@code count} bytes of the array it is given into a per-handle record (whole calls are atomic),
+ * Windows. It behaves like kernel32 where the backend can tell: {@code WriteFile} copies
+ * {@code count} bytes from the native address it is given into a per-handle record (whole calls are atomic),
  * fails on a handle that is not open with {@code ERROR_INVALID_HANDLE} as this thread's last
  * error, and may take fewer bytes than asked; thread ids are stable per thread and distinct
  * between threads; {@code TerminateProcess} records its exit code and then throws
  * {@link RecordedAbort}, because the real one never returns.
  */
-final class RecordingKernel32 implements WindowsNativeLayer {
+final class RecordingKernel32 implements WindowsBackend.NativeLayer {
 
     /** {@code ERROR_INVALID_HANDLE} from winerror.h. */
     static final int ERROR_INVALID_HANDLE = 6;
@@ -27,8 +27,8 @@ final class RecordingKernel32 implements WindowsNativeLayer {
     /** {@code INVALID_HANDLE_VALUE}, {@code (HANDLE)-1}. */
     static final long INVALID_HANDLE_VALUE = -1;
 
-    /** One {@code WriteFile} call: the handle and the bytes it was asked to write. */
-    record WriteFileCall(long handle, byte[] bytes) {
+    /** One {@code WriteFile} call: the handle, the buffer's address, and the bytes it was asked to write. */
+    record WriteFileCall(long handle, long address, byte[] bytes) {
     }
 
     /** Thrown where the real {@code TerminateProcess} would have ended the process. */
@@ -68,9 +68,10 @@ final class RecordingKernel32 implements WindowsNativeLayer {
     }
 
     @Override
-    public long writeFile(long handle, byte[] buffer, int count) {
+    public long writeFile(long handle, long address, int count) {
+        byte[] buffer = new Pointer(address).getByteArray(0, count);
         synchronized (writeFileCalls) {
-            writeFileCalls.add(new WriteFileCall(handle, Arrays.copyOf(buffer, count)));
+            writeFileCalls.add(new WriteFileCall(handle, address, buffer));
         }
         ByteArrayOutputStream file = openHandles.get(handle);
         if (file == null) {
