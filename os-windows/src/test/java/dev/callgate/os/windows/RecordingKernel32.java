@@ -1,12 +1,9 @@
 package dev.callgate.os.windows;
 
 import com.sun.jna.Pointer;
-import dev.callgate.spi.contract.Sink;
-import java.io.ByteArrayOutputStream;
+import dev.callgate.spi.contract.RecordedTargets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,7 +37,7 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
         }
     }
 
-    private final Map<Long, ByteArrayOutputStream> openHandles = new ConcurrentHashMap<>();
+    private final RecordedTargets handles = new RecordedTargets();
     private final AtomicLong nextHandle = new AtomicLong(0x100);
     private final long standardError;
     private final AtomicInteger nextThreadId;
@@ -48,7 +45,6 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
     private final ThreadLocal<Integer> lastError = ThreadLocal.withInitial(() -> 0);
     private final List<WriteFileCall> writeFileCalls = new ArrayList<>();
     private final List<Integer> exitCodes = new ArrayList<>();
-    private volatile int maxBytesPerCall = Integer.MAX_VALUE;
 
     /** A fake whose thread ids count up from 0x1000. */
     RecordingKernel32() {
@@ -73,14 +69,9 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
         synchronized (writeFileCalls) {
             writeFileCalls.add(new WriteFileCall(handle, address, buffer));
         }
-        ByteArrayOutputStream file = openHandles.get(handle);
-        if (file == null) {
+        int taken = handles.write(handle, address, count);
+        if (taken < 0) {
             lastError.set(ERROR_INVALID_HANDLE);
-            return -1;
-        }
-        int taken = Math.min(count, maxBytesPerCall);
-        synchronized (file) {
-            file.write(buffer, 0, taken);
         }
         return taken;
     }
@@ -105,15 +96,12 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
 
     /** Makes every later {@code WriteFile} take at most {@code bytes} bytes. */
     void limitBytesPerCall(int bytes) {
-        maxBytesPerCall = bytes;
+        handles.limitBytesPerCall(bytes);
     }
 
     /** Everything written to {@code handle} so far. */
     byte[] written(long handle) {
-        ByteArrayOutputStream file = openHandles.get(handle);
-        synchronized (file) {
-            return file.toByteArray();
-        }
+        return handles.written(handle);
     }
 
     List<WriteFileCall> writeFileCalls() {
@@ -129,37 +117,13 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
     }
 
     /** A freshly opened handle that records what is written to it. */
-    RecordedSink openSink() {
-        return new RecordedSink(open());
-    }
-
-    /** A handle of this fake; closing it closes the handle, so later writes to it fail. */
-    final class RecordedSink implements Sink {
-        private final long target;
-
-        private RecordedSink(long target) {
-            this.target = target;
-        }
-
-        @Override
-        public long target() {
-            return target;
-        }
-
-        @Override
-        public byte[] drain() {
-            return written(target);
-        }
-
-        @Override
-        public void close() {
-            openHandles.remove(target);
-        }
+    RecordedTargets.RecordedSink openSink() {
+        return handles.openSink(nextHandle.getAndAdd(4)); // kernel handle values are multiples of 4
     }
 
     private long open() {
-        long handle = nextHandle.getAndAdd(4); // kernel handle values are multiples of 4
-        openHandles.put(handle, new ByteArrayOutputStream());
+        long handle = nextHandle.getAndAdd(4);
+        handles.open(handle);
         return handle;
     }
 }
