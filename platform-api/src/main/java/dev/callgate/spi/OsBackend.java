@@ -34,10 +34,14 @@ public interface OsBackend {
     void abort();
 
     /**
-     * Makes {@code exit(3)} end the process with its status before shared-library destructors run,
-     * so a destructor that joins threads which can no longer detach cannot hang it.
+     * Makes {@code exit(3)} end the process with its status before shared-library destructors
+     * run, so that a destructor joining threads which can no longer detach from the exited JVM
+     * cannot hang {@code System.exit}. Pure native code runs after it: no Java is called during
+     * exit. Idempotent: a second call installs nothing more and returns the same description.
      *
-     * @return a one-line description of what was installed, or null where this OS has no such guard
+     * @return a one-line description of what was installed, or {@code null} where this OS (or its
+     *     C library) has no such guard
+     * @throws BackendUnavailableException if the guard exists here but could not be installed
      */
     default String installExitGuard() {
         return null;

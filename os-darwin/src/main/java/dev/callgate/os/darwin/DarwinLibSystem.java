@@ -6,6 +6,7 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.callgate.spi.BackendUnavailableException;
 import dev.callgate.spi.NativeBinding;
+import dev.callgate.spi.PosixBackend;
 
 /**
  * The libSystem functions the macOS backend calls, and nothing else, bound with JNA direct mapping
@@ -31,36 +32,26 @@ final class DarwinLibSystem {
     /**
      * {@code ssize_t write(int fildes, const void *buf, size_t nbyte);}
      *
-     * <p>Attempts to write {@code nbyte} bytes from the buffer at address {@code buf} to the
-     * object referenced by the descriptor {@code fildes}.
-     *
-     * @return the number of bytes actually written, which may be fewer than {@code nbyte};
-     *     otherwise {@code -1} with {@code errno} set ({@code EBADF} for a descriptor that is not
-     *     open for writing, {@code EINTR} for a call interrupted by a signal, {@code EPIPE} for a
-     *     pipe with no reader)
+     * <p>The diagnostic write: the lowest-level output call, needing no Java state; the buffer is
+     * an address so that a partial write continues by offset. Returns the bytes written or -1
+     * with {@code errno} set.
      */
     static native long write(int fildes, long buf, long nbyte);
 
     /**
      * {@code int pthread_threadid_np(pthread_t thread, uint64_t *thread_id);}
      *
-     * <p>Stores the system-wide unique integral id of {@code thread} in {@code *thread_id}; a
-     * {@code NULL} thread means the calling thread. This is the id Activity Monitor, {@code lldb}
-     * and the unified log show.
-     *
-     * @param thread {@code null} for the calling thread
-     * @param threadId a one-element array that receives the id
-     * @return {@code 0}, or an error number ({@code ESRCH}: no such thread); {@code errno} is not
-     *     used
+     * <p>The native thread id of a diagnostic: with a {@code NULL} thread, the calling thread's
+     * system-wide id, the one Activity Monitor, {@code lldb} and the unified log show. Returns 0
+     * or an error number.
      */
     static native int pthread_threadid_np(Pointer thread, long[] threadId);
 
     /**
      * {@code void abort(void);}
      *
-     * <p>Unblocks {@code SIGABRT} and raises it: the process terminates abnormally and a crash
-     * report (and a core file where {@code ulimit -c} allows) is written. It does not return, even
-     * if {@code SIGABRT} is caught.
+     * <p>The abort policy: ends the process with {@code SIGABRT} and a crash report, as a fatal
+     * native error would. Does not return.
      */
     static native void abort();
 
@@ -70,22 +61,17 @@ final class DarwinLibSystem {
      * @throws BackendUnavailableException if this is not a 64-bit macOS JVM or libSystem cannot
      *     be bound; the message says why and what to do
      */
-    static DarwinNativeLayer load() {
+    static PosixBackend.NativeLayer load() {
         return Bound.BINDING.require();
     }
 
     /** The binding, attempted once, on the first {@link #load()}. */
     private static final class Bound {
-        static final NativeBinding<DarwinNativeLayer> BINDING = NativeBinding.attempt(Bound::bind,
-                e -> "callgate-os-darwin could not bind write, pthread_threadid_np and abort from libSystem"
-                        + " through JNA (" + e + "). " + NativeBinding.jnaFix("JNA (net.java.dev.jna:jna)", "darwin"));
+        static final NativeBinding<PosixBackend.NativeLayer> BINDING =
+                NativeBinding.attempt("callgate-os-darwin", Bound::bind);
 
-        private static DarwinNativeLayer bind() {
-            if (!Platform.isMac()) {
-                throw new BackendUnavailableException("callgate-os-darwin binds libSystem, which exists only on"
-                        + " macOS, but this JVM runs on os.name \"" + System.getProperty("os.name") + "\". Fix: let"
-                        + " callgate pick the backend for this OS (remove -Dcallgate.os=darwin) and add its module.");
-            }
+        private static PosixBackend.NativeLayer bind() {
+            NativeBinding.requireOs("callgate-os-darwin", Platform.MAC, "macOS", DarwinBackend.ID);
             if (Native.POINTER_SIZE != 8 || Native.SIZE_T_SIZE != 8) {
                 throw new BackendUnavailableException("callgate-os-darwin maps libSystem for 64-bit processes only,"
                         + " but this JVM has " + Native.POINTER_SIZE + "-byte pointers (macOS has had no 32-bit"
@@ -96,8 +82,8 @@ final class DarwinLibSystem {
         }
     }
 
-    /** The bound functions behind the {@link DarwinNativeLayer} seam. */
-    private static final class Layer implements DarwinNativeLayer {
+    /** The bound functions as the shared POSIX backend's native layer. */
+    private static final class Layer implements PosixBackend.NativeLayer {
 
         @Override
         public long write(int fd, long address, long count) {

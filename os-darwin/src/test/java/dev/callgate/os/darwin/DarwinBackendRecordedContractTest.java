@@ -5,13 +5,13 @@ import dev.callgate.spi.contract.PosixBackendRecordedContract;
 import java.util.List;
 
 /**
- * The shared backend contract, run on this (non-macOS) machine against {@link RecordingLibSystem}:
+ * The shared backend contract, run on this (non-macOS) machine against the kit's {@code RecordingPosixLayer}:
  * the real {@link DarwinBackend} and the shared write loop, over a recorded libSystem.
  */
-class DarwinBackendRecordedContractTest extends PosixBackendRecordedContract<RecordingLibSystem> {
+class DarwinBackendRecordedContractTest extends PosixBackendRecordedContract {
 
     DarwinBackendRecordedContractTest() {
-        super(RecordingLibSystem::new, DarwinBackend::new);
+        super(DarwinBackend::new);
     }
 
     @Override

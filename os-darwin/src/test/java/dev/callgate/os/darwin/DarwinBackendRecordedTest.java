@@ -2,10 +2,10 @@ package dev.callgate.os.darwin;
 
 import dev.callgate.spi.contract.PosixBackendRecordedTest;
 
-/** What the macOS backend hands libSystem, checked against {@link RecordingLibSystem}. */
-class DarwinBackendRecordedTest extends PosixBackendRecordedTest<RecordingLibSystem> {
+/** What the macOS backend hands libSystem, checked against the kit's {@code RecordingPosixLayer}. */
+class DarwinBackendRecordedTest extends PosixBackendRecordedTest {
 
     DarwinBackendRecordedTest() {
-        super(RecordingLibSystem::new, DarwinBackend::new);
+        super(DarwinBackend::new);
     }
 }

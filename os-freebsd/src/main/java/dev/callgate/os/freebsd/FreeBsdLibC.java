@@ -5,6 +5,7 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import dev.callgate.spi.BackendUnavailableException;
 import dev.callgate.spi.NativeBinding;
+import dev.callgate.spi.PosixBackend;
 
 /**
  * The FreeBSD libc functions the backend calls, and nothing else: {@code write(2)},
@@ -38,33 +39,26 @@ final class FreeBsdLibC {
         /**
          * {@code ssize_t write(int fd, const void *buf, size_t nbytes);}
          *
-         * <p>Attempts to write {@code nbytes} of data to the object referenced by the descriptor
-         * {@code fd} from the buffer at address {@code buf}.
-         *
-         * @return the number of bytes actually written, which may be fewer than {@code nbytes};
-         *     otherwise {@code -1} with {@code errno} set ({@code EBADF} for a descriptor that is
-         *     not open for writing, {@code EINTR} for a call interrupted by a signal,
-         *     {@code EPIPE} for a pipe with no reader)
+         * <p>The diagnostic write: the lowest-level output call, needing no Java state; the buffer
+         * is an address so that a partial write continues by offset. Returns the bytes written or
+         * -1 with {@code errno} set.
          */
         static native long write(int fd, long buf, long nbytes);
 
         /**
          * {@code int thr_self(long *id);}
          *
-         * <p>Stores the system-wide thread identifier of the calling kernel-scheduled thread in
-         * {@code *id}: the id {@code procstat -t}, {@code top -H} and {@code ktrace} show.
-         *
-         * @param id a one-element array that receives the id
-         * @return {@code 0}, or {@code -1} with {@code errno} {@code EFAULT} for a bad address
+         * <p>The native thread id of a diagnostic: the calling thread's system-wide id, the one
+         * {@code procstat -t}, {@code top -H} and {@code ktrace} show. Returns 0, or -1 with
+         * {@code errno} set.
          */
         static native int thr_self(long[] id);
 
         /**
          * {@code void abort(void);}
          *
-         * <p>Causes abnormal program termination by raising {@code SIGABRT}, which writes a core
-         * file where {@code ulimit -c} allows. It does not return, even if {@code SIGABRT} is
-         * caught.
+         * <p>The abort policy: ends the process with {@code SIGABRT} and a core file where
+         * enabled, as a fatal native error would. Does not return.
          */
         static native void abort();
     }
@@ -105,23 +99,17 @@ final class FreeBsdLibC {
      * @throws BackendUnavailableException if this is not a FreeBSD JVM or libc cannot be bound;
      *     the message says why and what to do
      */
-    static FreeBsdNativeLayer load() {
+    static PosixBackend.NativeLayer load() {
         return Bound.BINDING.require();
     }
 
     /** The binding, attempted once, on the first {@link #load()}. */
     private static final class Bound {
-        static final NativeBinding<FreeBsdNativeLayer> BINDING = NativeBinding.attempt(Bound::bind,
-                e -> "callgate-os-freebsd could not bind write, thr_self and abort from libc"
-                        + " through JNA (" + e + "). " + NativeBinding.jnaFix("JNA (net.java.dev.jna:jna)", "freebsd"));
+        static final NativeBinding<PosixBackend.NativeLayer> BINDING =
+                NativeBinding.attempt("callgate-os-freebsd", Bound::bind);
 
-        private static FreeBsdNativeLayer bind() {
-            if (!Platform.isFreeBSD()) {
-                throw new BackendUnavailableException("callgate-os-freebsd binds thr_self from FreeBSD's libc, which"
-                        + " exists only on FreeBSD, but this JVM runs on os.name \"" + System.getProperty("os.name")
-                        + "\". Fix: let callgate pick the backend for this OS (remove -Dcallgate.os=freebsd) and add"
-                        + " its module.");
-            }
+        private static PosixBackend.NativeLayer bind() {
+            NativeBinding.requireOs("callgate-os-freebsd", Platform.FREEBSD, "FreeBSD", FreeBsdBackend.ID);
             if (Native.POINTER_SIZE != Native.SIZE_T_SIZE || Native.LONG_SIZE != Native.SIZE_T_SIZE) {
                 throw new BackendUnavailableException("callgate-os-freebsd expects long, size_t and pointers of one"
                         + " width, but this JVM reports " + Native.LONG_SIZE + "/" + Native.SIZE_T_SIZE + "/"
@@ -133,8 +121,8 @@ final class FreeBsdLibC {
         }
     }
 
-    /** The bound LP64 functions behind the {@link FreeBsdNativeLayer} seam. */
-    private static final class Lp64Layer implements FreeBsdNativeLayer {
+    /** The bound LP64 functions as the shared POSIX backend's native layer. */
+    private static final class Lp64Layer implements PosixBackend.NativeLayer {
 
         @Override
         public long write(int fd, long address, long count) {
@@ -154,8 +142,8 @@ final class FreeBsdLibC {
         }
     }
 
-    /** The bound ILP32 functions behind the {@link FreeBsdNativeLayer} seam. */
-    private static final class Ilp32Layer implements FreeBsdNativeLayer {
+    /** The bound ILP32 functions as the shared POSIX backend's native layer. */
+    private static final class Ilp32Layer implements PosixBackend.NativeLayer {
 
         @Override
         public long write(int fd, long address, long count) {

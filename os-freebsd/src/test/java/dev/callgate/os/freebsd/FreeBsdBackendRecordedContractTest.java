@@ -5,13 +5,13 @@ import dev.callgate.spi.contract.PosixBackendRecordedContract;
 import java.util.List;
 
 /**
- * The shared backend contract, run on this (non-FreeBSD) machine against {@link RecordingLibC}:
+ * The shared backend contract, run on this (non-FreeBSD) machine against the kit's {@code RecordingPosixLayer}:
  * the real {@link FreeBsdBackend} and the shared write loop, over a recorded libc.
  */
-class FreeBsdBackendRecordedContractTest extends PosixBackendRecordedContract<RecordingLibC> {
+class FreeBsdBackendRecordedContractTest extends PosixBackendRecordedContract {
 
     FreeBsdBackendRecordedContractTest() {
-        super(RecordingLibC::new, FreeBsdBackend::new);
+        super(FreeBsdBackend::new);
     }
 
     @Override

@@ -2,10 +2,10 @@ package dev.callgate.os.freebsd;
 
 import dev.callgate.spi.contract.PosixBackendRecordedTest;
 
-/** What the FreeBSD backend hands libc, checked against {@link RecordingLibC}. */
-class FreeBsdBackendRecordedTest extends PosixBackendRecordedTest<RecordingLibC> {
+/** What the FreeBSD backend hands libc, checked against the kit's {@code RecordingPosixLayer}. */
+class FreeBsdBackendRecordedTest extends PosixBackendRecordedTest {
 
     FreeBsdBackendRecordedTest() {
-        super(RecordingLibC::new, FreeBsdBackend::new);
+        super(FreeBsdBackend::new);
     }
 }

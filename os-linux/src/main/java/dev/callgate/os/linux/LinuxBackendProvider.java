@@ -46,13 +46,13 @@ public final class LinuxBackendProvider implements OsBackendProvider {
     }
 
     /**
-     * Loads the Linux native layer (once per JVM) and returns a backend over it.
+     * Binds libc (once per JVM) and returns a backend over it.
      *
      * @throws dev.callgate.spi.BackendUnavailableException if it cannot load; the message says why
      *     and how to fix it
      */
     @Override
     public OsBackend create() {
-        return LinuxBackend.create();
+        return new LinuxBackend(LinuxLibC.load());
     }
 }

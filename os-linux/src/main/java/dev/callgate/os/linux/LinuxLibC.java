@@ -2,292 +2,249 @@ package dev.callgate.os.linux;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import dev.callgate.spi.BackendUnavailableException;
 import dev.callgate.spi.NativeBinding;
-import dev.callgate.spi.PosixNativeWrite;
+import dev.callgate.spi.PosixBackend;
 import java.util.OptionalInt;
 
 /**
- * The Linux C library functions callgate calls, and nothing else: {@code write(2)},
- * {@code gettid(2)}, {@code syscall(2)} (for {@code SYS_gettid} before glibc 2.30) and
- * {@code abort(3)}. JNA Platform's {@code LibC} interfaces map none of them (checked against
- * jna-platform 5.18), so they are declared here, bound with JNA direct mapping
- * ({@link Native#register(Class, NativeLibrary)}) against {@value #LIBRARY}.
+ * The Linux C library functions callgate calls, and nothing else, bound with JNA direct mapping
+ * ({@link Native#register(Class, NativeLibrary)}) against {@link Platform#C_LIBRARY_NAME}. JNA
+ * Platform maps none of them with an address-typed buffer, so they are declared here.
  *
- * <p>The C types behind {@code write} and {@code syscall} ({@code size_t}, {@code ssize_t},
- * {@code long}, pointers) are 8 bytes on LP64 (amd64, aarch64) and 4 bytes on ILP32 (i386). Each
- * data model has its own holder class with Java primitives of exactly those widths; only the one
- * matching this JVM ({@link Native#POINTER_SIZE}, {@link Native#SIZE_T_SIZE},
- * {@link Native#LONG_SIZE}) is ever bound. Buffers go in as integer addresses, so continuing a
- * partial write is an addition, not a new {@link com.sun.jna.Pointer}: the write path allocates
- * nothing.
+ * <p>{@code size_t}, {@code ssize_t}, {@code long} and pointers are 8 bytes on LP64 (amd64,
+ * aarch64) and 4 bytes on ILP32 (i386). {@code write} and {@code syscall} are declared once per
+ * data model ({@link Lp64}, {@link Ilp32}) with Java primitives of exactly those widths; only the
+ * one matching this JVM is bound. Buffers go in as integer addresses, so continuing a partial
+ * write is an addition, not a new {@link Pointer}: the write path allocates nothing.
  *
- * <p>Functions that may be missing are probed once, and the reason is kept
- * ({@link #gettidCapability()}, {@link #syscallGettidCapability()}).
+ * <p>Nothing is bound until {@link #load()} is called, which the provider does in
+ * {@code create()}, after selection.
  */
-public final class LinuxLibC {
+final class LinuxLibC {
 
-    /** JNA's name for the C library; on Linux JNA resolves it in the process's own symbols. */
-    public static final String LIBRARY = "c";
+    /** Set to {@code true} to keep callgate from loading its Linux native layer. */
+    static final String DISABLE_PROPERTY = "callgate.linux.disable";
 
-    /** The C library as JNA found it; bound once, on first use of {@link #load()}. */
-    private static final class Loaded {
-        static final NativeBinding<LinuxLibC> BINDING = NativeBinding.attempt(
-                () -> new LinuxLibC(System.getProperty("os.arch", "")),
-                e -> "callgate-os-linux could not bind the C library functions write, syscall and abort through JNA ("
-                        + e + "). " + NativeBinding.jnaFix("JNA (net.java.dev.jna:jna)", "linux"));
-    }
+    private static final String MODULE = "callgate-os-linux";
 
-    private final boolean lp64;
-    private final String osArch;
-    private final NativeCapability gettid;
-    private final NativeCapability syscallGettid;
-    private final int sysGettid;
+    /** What {@link #installExitGuard()} returns once the guard is in place. */
+    static final String EXIT_GUARD = "glibc on_exit(_exit) with __cxa_atexit(fflush): exit(3) flushes C stdio, then"
+            + " ends the process with its status before shared-library destructors run";
 
-    private LinuxLibC(String osArch) {
-        this.osArch = osArch;
-        NativeLibrary c = NativeLibrary.getInstance(LIBRARY);
-        this.lp64 = isLp64();
-        Native.register(lp64 ? Lp64.class : Ilp32.class, c);
-        Native.register(AnyWidth.class, c);
-        this.gettid = probeGettid(c);
-        OptionalInt number = LinuxSyscallNumbers.gettid(osArch);
-        this.sysGettid = number.orElse(-1);
-        this.syscallGettid = number.isPresent()
-                ? NativeCapability.present("syscall(SYS_gettid)", "SYS_gettid is " + sysGettid + " on " + osArch)
-                : NativeCapability.missing("syscall(SYS_gettid)", "callgate knows no SYS_gettid number for os.arch \""
-                        + osArch + "\"; it knows " + LinuxSyscallNumbers.KNOWN);
-    }
+    private static String exitGuard; // guarded by LinuxLibC.class
 
-    /**
-     * Binds the C library once per JVM and returns it.
-     *
-     * @throws BackendUnavailableException if JNA or the C library cannot be loaded, or this JVM is
-     *     neither LP64 nor ILP32; the message says why and what to do
-     */
-    public static LinuxLibC load() {
-        return Loaded.BINDING.require();
-    }
-
-    private static boolean isLp64() {
-        int pointer = Native.POINTER_SIZE;
-        int sizeT = Native.SIZE_T_SIZE;
-        int cLong = Native.LONG_SIZE;
-        if (pointer == 8 && sizeT == 8 && cLong == 8) {
-            return true;
-        }
-        if (pointer == 4 && sizeT == 4 && cLong == 4) {
-            return false;
-        }
-        throw new BackendUnavailableException("this JVM's C data model is neither LP64 nor ILP32 (pointer " + pointer
-                + ", size_t " + sizeT + ", long " + cLong + " bytes), so write(2) cannot be bound with the right widths."
-                + " Fix: run a standard 64-bit (amd64, aarch64) or 32-bit (i386) Linux JVM.");
-    }
-
-    private static NativeCapability probeGettid(NativeLibrary c) {
-        try {
-            Native.register(Gettid.class, c);
-            return NativeCapability.present("gettid()", "found in the C library (glibc 2.30 or later)");
-        } catch (UnsatisfiedLinkError e) {
-            return NativeCapability.missing("gettid()", "not in this C library, which is older than glibc 2.30 ("
-                    + e.getMessage() + ")");
-        }
-    }
-
-    /** {@code "LP64"} or {@code "ILP32"}: which holder's widths this JVM binds. */
-    public String dataModel() {
-        return lp64 ? "LP64" : "ILP32";
-    }
-
-    /** The {@code os.arch} the syscall numbers were picked for. */
-    public String osArch() {
-        return osArch;
-    }
-
-    /**
-     * This library's {@code write(2)} as a {@link PosixNativeWrite.Syscall}, bound to the widths of
-     * this JVM. Calling it allocates nothing.
-     */
-    public PosixNativeWrite.Syscall writeSyscall() {
-        return lp64 ? Lp64::write : LinuxLibC::writeIlp32;
-    }
-
-    private static long writeIlp32(int fd, long address, long count) {
-        // (int) keeps the low 32 bits: all of an ILP32 address, however JNA extended it.
-        return Ilp32.write(fd, (int) address, (int) count);
-    }
-
-    /**
-     * {@code write(2)}: writes up to {@code count} bytes from native address {@code address} to
-     * {@code fd}. See {@link Lp64#write}.
-     *
-     * @return the number of bytes written, or -1 with {@code errno} in {@link Native#getLastError()}
-     */
-    public long write(int fd, long address, long count) {
-        return lp64 ? Lp64.write(fd, address, count) : writeIlp32(fd, address, count);
-    }
-
-    /** Whether {@link #gettid()} can be called, and if not, why. */
-    public NativeCapability gettidCapability() {
-        return gettid;
-    }
-
-    /** Whether {@link #syscallGettid()} can be called, and if not, why. */
-    public NativeCapability syscallGettidCapability() {
-        return syscallGettid;
-    }
-
-    /**
-     * {@code gettid()}: the calling thread's kernel thread id. See {@link Gettid#gettid}.
-     *
-     * @throws UnsupportedOperationException if the C library lacks it; the message says why
-     */
-    public int gettid() {
-        if (!gettid.available()) {
-            throw new UnsupportedOperationException(gettid.toString());
-        }
-        return Gettid.gettid();
-    }
-
-    /**
-     * {@code syscall(SYS_gettid)}: the same id as {@link #gettid()}, through the raw system call,
-     * for C libraries older than glibc 2.30.
-     *
-     * @throws UnsupportedOperationException if the syscall number of this architecture is unknown
-     */
-    public long syscallGettid() {
-        if (!syscallGettid.available()) {
-            throw new UnsupportedOperationException(syscallGettid.toString());
-        }
-        return lp64 ? Lp64.syscall(sysGettid) : Ilp32.syscall(sysGettid);
-    }
-
-    /**
-     * {@code abort(3)}: ends the process with {@code SIGABRT}. See {@link AnyWidth#abort}. Does not
-     * return.
-     */
-    public void abort() {
-        AnyWidth.abort();
+    private LinuxLibC() {
     }
 
     /** The functions whose C types are 8 bytes wide on LP64 Linux (amd64, aarch64). */
     static final class Lp64 {
-
-        private Lp64() {}
+        private Lp64() {
+        }
 
         /**
-         * <b>write</b> - write to a file descriptor.
+         * {@code ssize_t write(int fd, const void *buf, size_t count);}
          *
-         * <pre>{@code ssize_t write(int fd, const void *buf, size_t count);}</pre>
-         *
-         * <p>Writes up to {@code count} bytes from the buffer starting at {@code buf} to the file
-         * referred to by {@code fd}. A write of at most {@code PIPE_BUF} (4096 on Linux) bytes to a
-         * pipe is atomic: it is never interleaved with other writers' data.
-         *
-         * <p><b>Return value:</b> the number of bytes written, which may be fewer than
-         * {@code count} (a partial write); -1 on error, with {@code errno} set.
-         *
-         * <p><b>Errors:</b> {@code EBADF} (9) fd is not open for writing; {@code EINTR} (4) a
-         * signal arrived before any data was written; {@code EPIPE} (32) the reading end of a
-         * pipe is closed (and {@code SIGPIPE}, which the JVM ignores); {@code EAGAIN} (11) fd is
-         * non-blocking and would block; {@code EFAULT}, {@code EFBIG}, {@code EIO},
-         * {@code ENOSPC}.
-         *
-         * @param fd file descriptor ({@code int}, 4 bytes)
-         * @param buf address of the first byte ({@code const void *}, 8 bytes)
-         * @param count number of bytes ({@code size_t}, 8 bytes)
-         * @return {@code ssize_t}, 8 bytes
+         * <p>The diagnostic write: the lowest-level output call, needing no Java state; the buffer
+         * is an address so that a partial write continues by offset. Returns the bytes written or
+         * -1 with {@code errno} set.
          */
         static native long write(int fd, long buf, long count);
 
         /**
-         * <b>syscall</b> - indirect system call.
+         * {@code long syscall(long number, ...);}
          *
-         * <pre>{@code long syscall(long number, ...);}</pre>
-         *
-         * <p>Invokes the system call {@code number} with no further arguments; used here only with
-         * {@code SYS_gettid}. Bound as a fixed one-argument function, which the x86-64 and aarch64
-         * Linux calling conventions make identical to a variadic call without variadic arguments.
-         *
-         * <p><b>Return value:</b> the system call's result; -1 on error with {@code errno} set.
-         * {@code gettid} always succeeds.
-         *
-         * @param number system call number ({@code long}, 8 bytes)
-         * @return {@code long}, 8 bytes
+         * <p>Only {@code syscall(SYS_gettid)}, the thread id before glibc 2.30 added
+         * {@code gettid()}. Bound with one fixed argument, which the amd64 and aarch64 calling
+         * conventions pass exactly as a variadic call without variadic arguments.
          */
         static native long syscall(long number);
     }
 
-    /** The same functions with the 4-byte C types of ILP32 Linux (i386). */
+    /** The same functions with the 4-byte types of ILP32 Linux (i386). */
     static final class Ilp32 {
+        private Ilp32() {
+        }
 
-        private Ilp32() {}
-
-        /**
-         * <b>write</b> - write to a file descriptor; as {@link Lp64#write}, with 4-byte
-         * {@code buf}, {@code size_t} and {@code ssize_t}.
-         *
-         * <pre>{@code ssize_t write(int fd, const void *buf, size_t count);}</pre>
-         *
-         * @param fd file descriptor ({@code int}, 4 bytes)
-         * @param buf address of the first byte ({@code const void *}, 4 bytes)
-         * @param count number of bytes ({@code size_t}, 4 bytes)
-         * @return the bytes written, or -1 with {@code errno} set ({@code ssize_t}, 4 bytes)
-         */
+        /** {@code ssize_t write(int fd, const void *buf, size_t count);} as {@link Lp64#write}. */
         static native int write(int fd, int buf, int count);
 
-        /**
-         * <b>syscall</b> - indirect system call; as {@link Lp64#syscall}, with a 4-byte
-         * {@code long}. On i386 every argument goes on the stack, variadic or not.
-         *
-         * <pre>{@code long syscall(long number, ...);}</pre>
-         *
-         * @param number system call number ({@code long}, 4 bytes)
-         * @return the result, or -1 with {@code errno} set ({@code long}, 4 bytes)
-         */
+        /** {@code long syscall(long number, ...);} as {@link Lp64#syscall}; i386 passes all on the stack. */
         static native int syscall(int number);
     }
 
     /** {@code gettid}, alone because C libraries before glibc 2.30 lack it. */
     static final class Gettid {
-
-        private Gettid() {}
+        private Gettid() {
+        }
 
         /**
-         * <b>gettid</b> - get thread identification.
+         * {@code pid_t gettid(void);}
          *
-         * <pre>{@code pid_t gettid(void);}</pre>
-         *
-         * <p>Returns the caller's thread id (TID): in a single-threaded process it equals the
-         * process id, in a multithreaded one each thread has its own, unique in the system while
-         * the thread lives. It is the id shown in {@code /proc/<pid>/task/} and
-         * {@code /proc/thread-self}. Declared by {@code <unistd.h>} since glibc 2.30; older
-         * libraries need {@code syscall(SYS_gettid)}.
-         *
-         * <p><b>Errors:</b> none; this call always succeeds.
-         *
-         * @return the thread id ({@code pid_t}, 4 bytes on every Linux)
+         * <p>The native thread id of a diagnostic: the kernel's id of the calling thread, the one
+         * {@code /proc/thread-self} names and {@code top -H} shows. Always succeeds.
          */
         static native int gettid();
     }
 
     /** Functions whose C types have the same width in every data model. */
     static final class AnyWidth {
-
-        private AnyWidth() {}
+        private AnyWidth() {
+        }
 
         /**
-         * <b>abort</b> - cause abnormal process termination.
+         * {@code void abort(void);}
          *
-         * <pre>{@code void abort(void);}</pre>
-         *
-         * <p>Unblocks {@code SIGABRT} and raises it. If a handler catches it and returns, the
-         * default disposition is restored and the signal raised again, so the process ends with
-         * {@code SIGABRT} (a shell reports status 134) and a core dump where enabled. Java
-         * shutdown hooks and finalizers do not run; open streams are not flushed.
-         *
-         * <p><b>Return value:</b> never returns.
+         * <p>The abort policy: ends the process with {@code SIGABRT} and a core dump where
+         * enabled, as a fatal native error would. Does not return.
          */
         static native void abort();
+    }
+
+    /** glibc's run-time exit handlers, bound only by {@link #installExitGuard()}. */
+    static final class ExitHandlers {
+        private ExitHandlers() {
+        }
+
+        /**
+         * {@code int on_exit(void (*function)(int, void *), void *arg);}
+         *
+         * <p>The exit guard's first handler: unlike {@code atexit}, the handler is given the exit
+         * status, so {@code _exit} can end the process with it. glibc only (musl lacks it).
+         * Returns 0, or nonzero when the handler table is full.
+         */
+        static native int on_exit(Pointer function, Pointer arg);
+
+        /**
+         * {@code int __cxa_atexit(void (*func)(void *), void *arg, void *dso_handle);}
+         *
+         * <p>Registers {@code fflush} with a {@code NULL} argument and no owning library, so that
+         * C stdio buffers are flushed just before the guard's {@code _exit}. Returns 0 or -1.
+         */
+        static native int __cxa_atexit(Pointer func, Pointer arg, Pointer dsoHandle);
+    }
+
+    /**
+     * Binds the functions once per JVM and returns them as the backend's native layer.
+     *
+     * @throws BackendUnavailableException if this is not Linux, the backend is disabled, or libc
+     *     cannot be bound; the message says why and what to do
+     */
+    static Layer load() {
+        return Bound.BINDING.require();
+    }
+
+    /** The binding, attempted once, on the first {@link #load()}. */
+    private static final class Bound {
+        static final NativeBinding<Layer> BINDING = NativeBinding.attempt(MODULE, Bound::bind);
+
+        private static Layer bind() {
+            if (Boolean.getBoolean(DISABLE_PROPERTY)) {
+                throw new BackendUnavailableException("the Linux backend is disabled by -D" + DISABLE_PROPERTY
+                        + "=true. Fix: remove that property to let callgate load libc write, gettid and abort.");
+            }
+            NativeBinding.requireOs(MODULE, Platform.LINUX, "Linux", LinuxBackend.ID);
+            boolean lp64 = Native.POINTER_SIZE == 8 && Native.SIZE_T_SIZE == 8 && Native.LONG_SIZE == 8;
+            if (!lp64 && !(Native.POINTER_SIZE == 4 && Native.SIZE_T_SIZE == 4 && Native.LONG_SIZE == 4)) {
+                throw new BackendUnavailableException("this JVM's C data model is neither LP64 nor ILP32 (pointer "
+                        + Native.POINTER_SIZE + ", size_t " + Native.SIZE_T_SIZE + ", long " + Native.LONG_SIZE
+                        + " bytes), so write(2) cannot be bound with the right widths. Fix: run a 64-bit (amd64,"
+                        + " aarch64) or 32-bit (i386) Linux JVM.");
+            }
+            NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+            Native.register(lp64 ? Lp64.class : Ilp32.class, c);
+            Native.register(AnyWidth.class, c);
+            String arch = System.getProperty("os.arch", "");
+            OptionalInt sysGettid = LinuxSyscallNumbers.gettid(arch);
+            try {
+                Native.register(Gettid.class, c);
+                return new Layer(lp64, true, sysGettid.orElse(-1));
+            } catch (UnsatisfiedLinkError olderThanGlibc230) {
+                if (sysGettid.isEmpty()) {
+                    throw new BackendUnavailableException("callgate cannot read native thread ids on this Linux: its"
+                            + " C library has no gettid() (older than glibc 2.30) and callgate knows no SYS_gettid"
+                            + " number for os.arch \"" + arch + "\" (it knows " + LinuxSyscallNumbers.KNOWN + ")."
+                            + " Fix: use glibc 2.30 or later, or one of those architectures.", olderThanGlibc230);
+                }
+                return new Layer(lp64, false, sysGettid.getAsInt());
+            }
+        }
+    }
+
+    /**
+     * Makes {@code exit(3)} end the process with its status before shared-library destructors:
+     * {@code on_exit(_exit, NULL)}, then {@code __cxa_atexit(fflush, NULL, NULL)}. glibc runs
+     * run-time exit handlers in reverse order of registration before {@code _dl_fini} runs the
+     * libraries' destructors, so {@code exit(status)} runs {@code fflush(NULL)}, then
+     * {@code _exit(status)} (called as {@code (int, void *)}, which the amd64 and i386 C calling
+     * conventions make harmless). What it skips: exit handlers registered before it (including
+     * libraries' C++ static destructors registered at load time) and every shared library's
+     * destructors; C stdio is still flushed. Once per process.
+     *
+     * @return {@link #EXIT_GUARD}, or {@code null} on a C library without {@code on_exit} (musl)
+     */
+    static synchronized String installExitGuard() {
+        if (exitGuard != null) {
+            return exitGuard;
+        }
+        load();
+        NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+        try {
+            c.getFunction("on_exit");
+        } catch (UnsatisfiedLinkError notGlibc) {
+            return null;
+        }
+        Native.register(ExitHandlers.class, c);
+        if (ExitHandlers.on_exit(c.getFunction("_exit"), null) != 0
+                || ExitHandlers.__cxa_atexit(c.getFunction("fflush"), null, null) != 0) {
+            throw new BackendUnavailableException("glibc refused to register the exit guard's handlers (its exit"
+                    + " handler table is full). Fix: register fewer atexit handlers before installing the guard.");
+        }
+        exitGuard = EXIT_GUARD;
+        return exitGuard;
+    }
+
+    /**
+     * The bound functions as the shared POSIX backend's native layer, for this JVM's data model.
+     * The thread id is the kernel's, from {@code gettid()} or, before glibc 2.30, the raw syscall.
+     */
+    static final class Layer implements PosixBackend.NativeLayer {
+        private final boolean lp64;
+        private final boolean viaGettid;
+        private final int sysGettid;
+
+        private Layer(boolean lp64, boolean viaGettid, int sysGettid) {
+            this.lp64 = lp64;
+            this.viaGettid = viaGettid;
+            this.sysGettid = sysGettid;
+        }
+
+        @Override
+        public long write(int fd, long address, long count) {
+            // (int) keeps the low 32 bits: all of an ILP32 address.
+            return lp64 ? Lp64.write(fd, address, count) : Ilp32.write(fd, (int) address, (int) count);
+        }
+
+        @Override
+        public long threadId() {
+            return viaGettid ? Gettid.gettid() : syscallGettid();
+        }
+
+        /** {@code syscall(SYS_gettid)}; -1 with {@code ENOSYS} where callgate knows no number. */
+        long syscallGettid() {
+            return lp64 ? Lp64.syscall(sysGettid) : Ilp32.syscall(sysGettid);
+        }
+
+        /** Whether {@link #threadId()} calls {@code gettid()} rather than the raw syscall. */
+        boolean viaGettid() {
+            return viaGettid;
+        }
+
+        @Override
+        public void abort() {
+            AnyWidth.abort();
+        }
     }
 }

@@ -4,102 +4,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.spi.contract.AbortingChildJvm;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.callgate.spi.PosixBackend;
+import dev.callgate.spi.contract.ChildJvm;
+import dev.callgate.spi.contract.ChildJvm.ProviderCreatingMain;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
-/** What only a whole process shows: the exit status of abort(), the bytes on a real fd 2. */
+/** What only a whole process shows: the exit status of abort(), the bytes on a real fd 2, a refused bind. */
 @EnabledOnOs(OS.LINUX)
 class LinuxBackendChildProcessTest {
 
-    /** 128 + SIGABRT (6): how Java's Process reports a child killed by SIGABRT. */
-    private static final int KILLED_BY_SIGABRT = 128 + 6;
-
-    @TempDir
-    Path workDir;
-
     @Test
     void abortEndsTheChildJvmWithSigabrt() throws Exception {
-        Result child = runJava(List.of(), AbortingChildJvm.ProviderAbortingMain.class,
-                LinuxBackendProvider.class.getName());
-        assertEquals(KILLED_BY_SIGABRT, child.exitStatus, child.toString());
-        assertTrue(child.stderrLines().contains(AbortingChildJvm.LAST_WORDS), child.toString());
-        assertFalse(child.stdout.contains(AbortingChildJvm.ABORT_RETURNED), child.toString());
+        ChildJvm.Result child = ChildJvm.abortThrough(LinuxBackendProvider.class);
+        assertEquals(PosixBackend.SIGABRT_EXIT_STATUS, child.exitStatus(), child.toString());
+        assertTrue(child.saidLastWords(), child.toString());
+        assertFalse(child.stdout().contains(ChildJvm.ABORT_RETURNED), child.toString());
     }
 
     @Test
     void stderrWritesTheExactLineToFileDescriptor2() throws Exception {
         String line = "callgate-test: foreign thread 4242 called back into \u00e9t\u00e9 \u4e2d";
-        Result child = runJava(List.of(), StderrLineMain.class, line);
-        assertEquals(0, child.exitStatus, child.toString());
+        ChildJvm.Result child = ChildJvm.run(StderrLineMain.class, line);
+        assertEquals(0, child.exitStatus(), child.toString());
         assertTrue(child.stderrLines().contains(line), "exact line on the child's stderr: " + child);
-        assertTrue(child.stdout.contains("ok=true written=1 failed=0"), child.toString());
+        assertTrue(child.stdout().contains("ok=true written=1 failed=0"), child.toString());
     }
 
     @Test
-    void theDisablePropertyMakesTheBackendUnavailableWithTheFixInTheMessage() throws Exception {
-        Result child = runJava(List.of("-D" + LinuxBackend.DISABLE_PROPERTY + "=true"), AvailabilityMain.class);
-        assertEquals(0, child.exitStatus, child.toString());
-        assertTrue(child.stdout.contains("available=false"), child.toString());
-        assertTrue(child.stdout.contains("disabled by -D" + LinuxBackend.DISABLE_PROPERTY + "=true"), child.toString());
-        assertTrue(child.stdout.contains("Fix: remove that property"), child.toString());
-        assertTrue(child.stdout.contains("create=BackendUnavailableException"), child.toString());
+    void theDisablePropertyMakesCreateFailWithTheFix() throws Exception {
+        List<String> failures = failures(ChildJvm.createThrough(LinuxBackendProvider.class,
+                "-D" + LinuxLibC.DISABLE_PROPERTY + "=true"));
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.get(0).contains("disabled by -D" + LinuxLibC.DISABLE_PROPERTY + "=true"), failures.get(0));
+        assertTrue(failures.get(0).contains("Fix: remove that property"), failures.get(0));
     }
 
     @Test
-    void withoutTheDisablePropertyTheChildFindsTheBackendAvailable() throws Exception {
-        Result child = runJava(List.of(), AvailabilityMain.class);
-        assertTrue(child.stdout.contains("available=true"), child.toString());
-        assertTrue(child.stdout.contains("create=ok"), child.toString());
+    void withoutTheDisablePropertyTheChildCreatesTheBackend() throws Exception {
+        ChildJvm.Result child = ChildJvm.createThrough(LinuxBackendProvider.class);
+        assertTrue(child.stdout().contains("created linux"), child.toString());
     }
 
     /**
-     * Runs {@code main} in a child JVM: this JVM's java binary and class path. {@code ulimit -c 0}
-     * first, so that an abort leaves no multi-hundred-megabyte core file behind.
+     * The Linux guard: JNA's Platform says FreeBSD here, so the Linux backend refuses to bind
+     * (without the guard it would load JNA's FreeBSD native part and blame the class path).
      */
-    private Result runJava(List<String> jvmOptions, Class<?> main, String... args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -c 0 && exec \"$0\" \"$@\"", java));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(Arrays.asList(args));
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
-        process.getOutputStream().close();
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("child JVM " + main.getSimpleName() + " did not end within 60 s");
-        }
-        return new Result(process.exitValue(), new String(out.get(), StandardCharsets.UTF_8),
-                new String(err.get(), StandardCharsets.UTF_8));
+    @Test
+    void theLinuxBackendRefusesWhenJnaBelievesItIsAnotherOs() throws Exception {
+        List<String> failures = failures(ChildJvm.createThrough(LinuxBackendProvider.class, "-Dos.name=FreeBSD"));
+        assertEquals(1, failures.size(), "said once: " + failures);
+        String message = failures.get(0);
+        assertTrue(message.contains("BackendUnavailableException"), message);
+        assertTrue(message.contains("os.name says \"FreeBSD\" but this is a Linux kernel"), message);
+        assertTrue(message.contains("Fix: do not override os.name"), message);
+        assertFalse(message.contains("class path"), message);
     }
 
-    private static byte[] readAll(java.io.InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private record Result(int exitStatus, String stdout, String stderr) {
-        List<String> stderrLines() {
-            return Arrays.asList(stderr.split("\n", -1));
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitStatus + " stdout: [" + stdout + "] stderr: [" + stderr + "]";
-        }
+    private static List<String> failures(ChildJvm.Result child) {
+        return child.stdout().lines().filter(l -> l.startsWith(ProviderCreatingMain.FAILURE)).toList();
     }
 }

@@ -2,11 +2,12 @@ package dev.callgate.os.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.OsBackendProvider;
 import dev.callgate.spi.PlatformMatch;
+import dev.callgate.spi.PosixBackend;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** The provider's matching and registration, and the backend's availability facade on this host. */
+/** The provider's matching and registration, and the backend it creates on this host. */
 class LinuxBackendProviderTest {
 
     private final LinuxBackendProvider provider = new LinuxBackendProvider();
@@ -53,14 +54,10 @@ class LinuxBackendProviderTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
-    void backendIsAvailableHereAndTakesGettid() {
-        assertTrue(LinuxBackend.isAvailable(), String.valueOf(LinuxBackend.unavailabilityCause()));
-        assertNull(LinuxBackend.unavailabilityCause());
-        LinuxBackend.ensureAvailability();
-        LinuxBackend backend = (LinuxBackend) provider.create();
-        String expected = backend.libc().gettidCapability().available() ? "gettid()" : "syscall(SYS_gettid)";
-        assertEquals(expected, backend.threadIdSource());
-        assertEquals(backend.libc().gettid(), backend.currentNativeThreadId());
-        assertEquals(LinuxBackend.STDERR_FD, backend.stderr().target());
+    void createGivesAPosixBackendOnFd2WithTheKernelThreadId() {
+        OsBackend backend = provider.create();
+        assertTrue(backend instanceof LinuxBackend);
+        assertEquals(LinuxLibC.load().threadId(), backend.currentNativeThreadId());
+        assertEquals(PosixBackend.STDERR_FD, backend.stderr().target());
     }
 }

@@ -3,11 +3,10 @@ package dev.callgate.os.linux;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.sun.jna.Native;
 import dev.callgate.spi.NativeMessage;
-import dev.callgate.spi.PosixNativeWrite;
 import dev.callgate.spi.contract.PosixPipeSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +20,15 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs(OS.LINUX)
 class LinuxLibCTest {
 
-    private final LinuxLibC libc = LinuxLibC.load();
+    private final LinuxLibC.Layer libc = LinuxLibC.load();
 
     @Test
-    void loadsOnceAndReportsWhatItFound() {
-        assertTrue(LinuxLibC.load() == libc, "one binding per JVM");
+    void bindsOnceAndPrefersGettidOnGlibc230AndLater() {
+        assertSame(libc, LinuxLibC.load(), "one binding per JVM");
         String[] glibc = TestLibC.gnu_get_libc_version().split("\\.");
-        boolean atLeast230 = Integer.parseInt(glibc[0]) > 2 || (Integer.parseInt(glibc[0]) == 2 && Integer.parseInt(glibc[1]) >= 30);
-        assertEquals(atLeast230, libc.gettidCapability().available(),
-                "glibc " + TestLibC.gnu_get_libc_version() + ": " + libc.gettidCapability());
-        assertTrue(libc.syscallGettidCapability().available(), libc.syscallGettidCapability().toString());
-        assertEquals(System.getProperty("os.arch"), libc.osArch());
+        int major = Integer.parseInt(glibc[0]);
+        int minor = Integer.parseInt(glibc[1]);
+        assertEquals(major > 2 || (major == 2 && minor >= 30), libc.viaGettid(), TestLibC.gnu_get_libc_version());
     }
 
     /** JNA's direct mapping keeps errno per thread: Native.getLastError() is EBADF after a bad write. */
@@ -39,14 +36,8 @@ class LinuxLibCTest {
     void aFailedWriteLeavesErrnoInNativeGetLastError() {
         NativeMessage message = NativeMessage.encode("nobody reads this");
         int closed = PosixPipeSink.closedDescriptor(600);
-        long result = libc.write(closed, message.address(), message.length());
-        int errno = Native.getLastError();
-        assertEquals(-1, result);
-        assertEquals(TestLibC.EBADF, errno, "write(2) to a closed descriptor fails with EBADF");
-
-        PosixNativeWrite.Syscall syscall = libc.writeSyscall();
-        assertEquals(-1, syscall.write(closed, message.address(), message.length()));
-        assertEquals(TestLibC.EBADF, Native.getLastError(), "the Syscall view keeps errno as well");
+        assertEquals(-1, libc.write(closed, message.address(), message.length()));
+        assertEquals(TestLibC.EBADF, Native.getLastError(), "write(2) to a closed descriptor fails with EBADF");
     }
 
     @Test
@@ -56,21 +47,21 @@ class LinuxLibCTest {
             int fd = (int) sink.target();
             assertEquals(5, libc.write(fd, message.address(), 5));
             long rest = message.length() - 5;
-            assertEquals(rest, libc.writeSyscall().write(fd, message.address() + 5, rest));
+            assertEquals(rest, libc.write(fd, message.address() + 5, rest));
             assertArrayEquals(message.sharedBytes(), sink.drain());
         }
     }
 
     @Test
-    void gettidIsTheTidThatProcThreadSelfNames() throws Exception {
-        assertEquals(procThreadSelfTid(), libc.gettid());
+    void threadIdIsTheTidThatProcThreadSelfNames() throws Exception {
+        assertEquals(procThreadSelfTid(), libc.threadId());
         AtomicLong procTid = new AtomicLong();
-        AtomicLong gettid = new AtomicLong();
+        AtomicLong tid = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread other = new Thread(() -> {
             try {
                 procTid.set(procThreadSelfTid());
-                gettid.set(libc.gettid());
+                tid.set(libc.threadId());
             } catch (Throwable t) {
                 failure.set(t);
             }
@@ -80,30 +71,23 @@ class LinuxLibCTest {
         if (failure.get() != null) {
             throw new AssertionError(failure.get());
         }
-        assertEquals(procTid.get(), gettid.get());
-        assertNotEquals(libc.gettid(), gettid.get(), "another thread, another tid");
-    }
-
-    @Test
-    void theMainThreadOfTheProcessHasTheProcessId() throws Exception {
-        // /proc/self/task lists every tid of this process; the pid is among them, and ours is too.
-        long tid = libc.gettid();
-        assertTrue(Files.isDirectory(Path.of("/proc/self/task/" + tid)), "/proc/self/task/" + tid + " exists");
-        assertTrue(Files.isDirectory(Path.of("/proc/self/task/" + ProcessHandle.current().pid())));
+        assertEquals(procTid.get(), tid.get());
+        assertNotEquals(libc.threadId(), tid.get(), "another thread, another tid");
+        assertEquals(true, Files.isDirectory(Path.of("/proc/self/task/" + libc.threadId())));
     }
 
     @Test
     void theSyscallFallbackReturnsWhatGettidReturns() throws Exception {
-        assertEquals(libc.gettid(), libc.syscallGettid());
+        assertEquals(libc.threadId(), libc.syscallGettid());
         AtomicLong viaSyscall = new AtomicLong();
-        AtomicLong viaGettid = new AtomicLong();
+        AtomicLong viaThreadId = new AtomicLong();
         Thread other = new Thread(() -> {
             viaSyscall.set(libc.syscallGettid());
-            viaGettid.set(libc.gettid());
+            viaThreadId.set(libc.threadId());
         });
         other.start();
         other.join();
-        assertEquals(viaGettid.get(), viaSyscall.get());
+        assertEquals(viaThreadId.get(), viaSyscall.get());
         assertNotEquals(libc.syscallGettid(), viaSyscall.get());
     }
 

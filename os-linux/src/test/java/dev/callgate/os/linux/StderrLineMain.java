@@ -12,7 +12,7 @@ public final class StderrLineMain {
     private StderrLineMain() {}
 
     public static void main(String[] args) {
-        DiagnosticWriter stderr = LinuxBackend.create().stderr();
+        DiagnosticWriter stderr = new LinuxBackendProvider().create().stderr();
         boolean ok = stderr.write(NativeMessage.encode(args[0]));
         System.out.println("ok=" + ok + " written=" + stderr.writtenCount() + " failed=" + stderr.failedCount());
         System.exit(ok ? 0 : 1);

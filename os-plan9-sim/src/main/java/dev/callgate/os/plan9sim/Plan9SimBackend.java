@@ -1,57 +1,58 @@
 package dev.callgate.os.plan9sim;
 
+import dev.callgate.spi.NativeMessage;
+import dev.callgate.spi.NativeWrite;
 import dev.callgate.spi.NativeWriteBackend;
+import java.util.Arrays;
 
 /**
- * callgate's OS backend over the simulated Plan 9 kernel: diagnostics are {@code pwrite}s at
- * offset -1 on a simulated process's descriptors, {@code /dev/cons} (fd 2) is the host's stderr
- * unless swapped ({@link #kernel()}{@code .setConsole(...)}), and the thread id is the simulated
- * proc's pid.
+ * callgate's OS backend over the simulated Plan 9 process: diagnostics are {@code pwrite}s at
+ * offset -1, fd 2 is {@code /dev/cons} (the host's stderr unless a test swaps its sink), the
+ * thread id is the simulated proc's pid, and abort ends the simulated process, then the JVM.
+ * Selected only by override: {@code -Dcallgate.os=plan9-sim}.
  *
- * <p>Selected only by override: {@code -Dcallgate.os=plan9-sim}. A demo or test reaches the
- * kernel by casting the selected backend: {@code ((Plan9SimBackend) selection.backend()).kernel()}.
+ * <p>No exit guard ({@link #installExitGuard()} is {@code null}): nothing native runs in it.
  */
-public final class Plan9SimBackend extends NativeWriteBackend {
+final class Plan9SimBackend extends NativeWriteBackend {
 
     /** The provider and backend id. */
-    public static final String ID = "plan9-sim";
+    static final String ID = "plan9-sim";
 
     /**
-     * The host exit status {@link #abort()} ends the JVM with: 128 + 6, what a parent sees when a
-     * POSIX process dies of {@code SIGABRT}, so that a harness checking the abort policy sees the
-     * same status from every backend.
+     * The host exit status of {@link #abort()}: 128 + 6, what a parent sees when a POSIX process
+     * dies of {@code SIGABRT}, so a harness sees the same status from every backend.
      */
-    public static final int ABORT_EXIT_STATUS = 134;
+    static final int ABORT_EXIT_STATUS = 134;
 
     /** The exit string of a process ended by {@link #abort()}, in the style of Plan 9's "sys:" notes. */
-    public static final String ABORT_STATUS = "sys: abort";
+    static final String ABORT_STATUS = "sys: abort";
 
-    /** Ends the host process; the default is {@link Runtime#halt(int)}, tests replace it. */
+    /** The error codes {@link NativeWrite#lastError()} reports: Plan 9 has strings, callgate wants ints. */
+    static final int NO_ERROR = 0;
+    static final int BAD_FD = 1;
+    static final int IO_ERROR = 2;
+    static final int PROCESS_EXITED = 3;
+    static final int INTERRUPTED = 4;
+    static final int OTHER = 99;
+
+    /** Ends the host process; {@link Runtime#halt(int)} for real, tests replace it. */
     @FunctionalInterface
-    public interface Halt {
-        /** Ends the process with {@code status}; should not return. */
+    interface Halt {
         void halt(int status);
     }
 
-    private final Plan9Kernel kernel;
+    private final Plan9Console console;
     private final Plan9Process process;
     private final Halt halt;
 
-    /**
-     * A backend over a new process {@code "java"} of {@code kernel}, which stands for this JVM: its
-     * {@link #abort()} really ends the JVM.
-     */
-    public Plan9SimBackend(Plan9Kernel kernel) {
-        this(kernel, kernel.spawn("java"), status -> Runtime.getRuntime().halt(status));
+    /** A backend whose process stands for this JVM: abort halts it. */
+    Plan9SimBackend(Plan9Console console) {
+        this(console, new Plan9Process(console), status -> Runtime.getRuntime().halt(status));
     }
 
-    /**
-     * A backend over {@code process} of {@code kernel}; {@link #abort()} ends the host through
-     * {@code halt} after the simulated process exits.
-     */
-    public Plan9SimBackend(Plan9Kernel kernel, Plan9Process process, Halt halt) {
-        super(ID, new Plan9NativeWrite(process), 2); // fd 2: /dev/cons unless redirected
-        this.kernel = kernel;
+    Plan9SimBackend(Plan9Console console, Plan9Process process, Halt halt) {
+        super(ID, new PwriteWrite(process), 2); // fd 2: /dev/cons
+        this.console = console;
         this.process = process;
         this.halt = halt;
     }
@@ -63,28 +64,77 @@ public final class Plan9SimBackend extends NativeWriteBackend {
     }
 
     /**
-     * Ends the simulated process with {@code exits("sys: abort")}, then the JVM itself with
-     * {@link Runtime#halt(int)} and status {@value #ABORT_EXIT_STATUS}: the simulated process is
-     * this JVM, and the abort policy promises that the process ends. Shutdown hooks do not run, as
-     * after {@code abort(3)}; no core is dumped, since nothing native failed. (Plan 9's own
-     * {@code abort(2)} faults on purpose, so a real process would die of a "sys: trap" note.)
+     * {@code exits("sys: abort")}, then {@link Runtime#halt(int)} with {@value #ABORT_EXIT_STATUS}:
+     * the simulated process is this JVM, and the abort policy promises that the process ends.
+     * Shutdown hooks do not run, as after {@code abort(3)}.
      */
     @Override
     public void abort() {
         process.exits(ABORT_STATUS);
         halt.halt(ABORT_EXIT_STATUS);
-        throw new IllegalStateException("callgate: the halt hook of the plan9-sim backend returned after abort();"
-                + " a Halt must end the process (Runtime.halt) or throw");
+        throw new IllegalStateException("callgate: the plan9-sim halt hook returned after abort(); a Halt must end"
+                + " the process (Runtime.halt) or throw");
     }
 
-    /** The simulated kernel, to swap the console ({@link Plan9Kernel#setConsole}) or add files. */
-    public Plan9Kernel kernel() {
-        return kernel;
+    /** Test seam: the simulated {@code /dev/cons}, to capture it or stall it. */
+    Plan9Console console() {
+        return console;
     }
 
-    /** The simulated process that stands for this JVM. */
-    public Plan9Process process() {
+    /** Test seam: the simulated process that stands for this JVM. */
+    Plan9Process process() {
         return process;
     }
 
+    /** The code of an error string; compares constants only, so reading it allocates nothing. */
+    static int codeOf(String errstr) {
+        if (errstr == null || errstr.isEmpty()) {
+            return NO_ERROR;
+        }
+        if (errstr.equals(Plan9Process.EBADFD)) {
+            return BAD_FD;
+        }
+        if (errstr.equals(Plan9Process.EIO)) {
+            return IO_ERROR;
+        }
+        if (errstr.equals(Plan9Process.EPROCDIED)) {
+            return PROCESS_EXITED;
+        }
+        return errstr.equals(Plan9Process.EINTR) ? INTERRUPTED : OTHER;
+    }
+
+    /**
+     * callgate's single native write on Plan 9: {@code pwrite(fd, buf, n, -1)}, the call Go's
+     * runtime uses there. A whole message goes out from {@link NativeMessage#sharedBytes()}
+     * without a copy; only the continuation of a partial write, which the console never makes,
+     * copies the rest, because {@code pwrite} takes the buffer from its first byte.
+     */
+    private static final class PwriteWrite implements NativeWrite {
+        private final Plan9Process process;
+
+        PwriteWrite(Plan9Process process) {
+            this.process = process;
+        }
+
+        @Override
+        public long write(long target, NativeMessage message, int offset, int count) {
+            int fd = target < 0 || target > Integer.MAX_VALUE ? -1 : (int) target; // -1: "fd out of range"
+            byte[] bytes = message.sharedBytes();
+            if (offset != 0) {
+                bytes = Arrays.copyOfRange(bytes, offset, offset + count);
+            }
+            return process.pwrite(fd, bytes, count, -1);
+        }
+
+        @Override
+        public int lastError() {
+            return codeOf(process.errstr());
+        }
+
+        /** Plan 9's "interrupted": a note cut the call short, so try again. */
+        @Override
+        public boolean isInterrupted(int error) {
+            return error == INTERRUPTED;
+        }
+    }
 }

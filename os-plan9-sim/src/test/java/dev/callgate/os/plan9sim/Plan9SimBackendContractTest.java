@@ -1,46 +1,51 @@
 package dev.callgate.os.plan9sim;
 
+import dev.callgate.spi.NativeWrite;
+import dev.callgate.spi.OsBackend;
+import dev.callgate.spi.OsBackendProvider;
+import dev.callgate.spi.contract.OsBackendContract;
 import dev.callgate.spi.contract.Sink;
-import java.io.ByteArrayOutputStream;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.OptionalInt;
 
-/** The OsBackend contract on the simulated kernel, writing to an in-memory file through its own descriptor. */
-class Plan9SimBackendContractTest extends Plan9SimContractSetup {
+/**
+ * The OsBackend contract on the simulated process, writing to /dev/cons through a second
+ * descriptor ({@code dup} of fd 2) while a captured sink records the console. The simulator is
+ * the real thing here (there is no native layer to fake), so the run is not "Recorded".
+ */
+class Plan9SimBackendContractTest extends OsBackendContract {
 
-    private final AtomicInteger sinks = new AtomicInteger();
+    private final CapturedSink console = new CapturedSink();
+    private final Plan9SimBackend backend = new Plan9SimBackend(new Plan9Console(console));
+    private final Plan9Process process = backend.process();
+
+    @Override
+    protected OsBackendProvider provider() {
+        return new Plan9SimBackendProvider();
+    }
+
+    @Override
+    protected OsBackend backend() {
+        return backend;
+    }
+
+    @Override
+    protected NativeWrite nativeWrite() {
+        return backend.nativeWrite();
+    }
 
     @Override
     protected Sink openSink() {
-        String path = "/tmp/sink-" + sinks.incrementAndGet();
-        Plan9Process process = backend.process();
-        int fd = process.create(path, OpenMode.OWRITE);
-        if (fd < 0) {
-            throw new AssertionError("create " + path + ": " + process.errstr());
-        }
+        int fd = dupConsole();
         return new Sink() {
             @Override
             public long target() {
                 return fd;
             }
 
-            /** Reads the file back through the kernel: open, pread at explicit offsets, close. */
             @Override
             public byte[] drain() {
-                int in = process.open(path, OpenMode.OREAD);
-                if (in < 0) {
-                    throw new AssertionError("open " + path + ": " + process.errstr());
-                }
-                ByteArrayOutputStream all = new ByteArrayOutputStream();
-                byte[] buf = new byte[4096];
-                long n;
-                while ((n = process.pread(in, buf, buf.length, all.size())) > 0) {
-                    all.write(buf, 0, (int) n);
-                }
-                if (n < 0) {
-                    throw new AssertionError("pread " + path + ": " + process.errstr());
-                }
-                process.close(in);
-                return all.toByteArray();
+                return console.bytes();
             }
 
             @Override
@@ -48,5 +53,44 @@ class Plan9SimBackendContractTest extends Plan9SimContractSetup {
                 process.close(fd);
             }
         };
+    }
+
+    /** A descriptor the process opened and closed. */
+    @Override
+    protected long badTarget() {
+        int fd = dupConsole();
+        if (process.close(fd) != 0) {
+            throw new AssertionError("close " + fd + ": " + process.errstr());
+        }
+        return fd;
+    }
+
+    private int dupConsole() {
+        int fd = process.dup(2);
+        if (fd < 0) {
+            throw new AssertionError("dup(2, -1): " + process.errstr());
+        }
+        return fd;
+    }
+
+    @Override
+    protected String expectedId() {
+        return "plan9-sim";
+    }
+
+    /** None: no JVM runs on Plan 9, the simulator is chosen by override only. */
+    @Override
+    protected List<String> servedOsNames() {
+        return List.of();
+    }
+
+    @Override
+    protected List<String> rejectedOsNames() {
+        return List.of("Linux", "Mac OS X", "FreeBSD", "Windows 11", "Plan 9");
+    }
+
+    @Override
+    protected OptionalInt interruptedError() {
+        return OptionalInt.of(Plan9SimBackend.INTERRUPTED);
     }
 }

@@ -37,9 +37,8 @@ class Plan9SimBackendProviderTest {
         assertEquals("plan9-sim", selection.provider().id());
         assertEquals("dev.callgate:callgate-os-plan9-sim", selection.provider().artifact());
         Plan9SimBackend backend = (Plan9SimBackend) selection.backend();
-        assertTrue(backend.kernel().console() instanceof HostStderrConsole, "stderr of the host by default");
-        CapturedConsole captured = new CapturedConsole();
-        backend.kernel().setConsole(captured);
+        CapturedSink captured = new CapturedSink();
+        backend.console().setSink(captured);
         assertTrue(backend.stderr().write(NativeMessage.encode("callgate: selected by override")));
         assertEquals("callgate: selected by override\n", captured.text());
     }
@@ -52,10 +51,10 @@ class Plan9SimBackendProviderTest {
     }
 
     @Test
-    void eachCreateBootsItsOwnKernel() {
+    void eachCreateStartsItsOwnProcess() {
         Plan9SimBackendProvider provider = new Plan9SimBackendProvider();
         Plan9SimBackend first = (Plan9SimBackend) provider.create();
         Plan9SimBackend second = (Plan9SimBackend) provider.create();
-        assertFalse(first.kernel() == second.kernel());
+        assertFalse(first.process() == second.process());
     }
 }

@@ -1,132 +1,133 @@
 package dev.callgate.os.windows;
 
+import com.sun.jna.Function;
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
-import com.sun.jna.ptr.IntByReference;
 import dev.callgate.spi.BackendUnavailableException;
 import dev.callgate.spi.NativeBinding;
+import java.util.Map;
 
 /**
- * The kernel32 functions the Windows backend calls, all taken from JNA Platform's
- * {@link Kernel32}, which already maps them; this class declares none of its own.
+ * The kernel32 functions the Windows backend calls. {@code WriteFile} is declared here with JNA
+ * direct mapping ({@link Native#register(Class, NativeLibrary)}), handle and buffers as
+ * pointer-sized integers, because JNA Platform's {@link Kernel32#WriteFile} is an interface
+ * mapping that boxes its arguments and needs a new {@link HANDLE} per call: the write path must
+ * allocate nothing. What is called once or off the write path ({@code GetStdHandle},
+ * {@code GetCurrentThreadId}, {@code GetCurrentProcess}, {@code TerminateProcess}) comes from
+ * JNA Platform's {@link Kernel32}, which already maps it.
  *
- * <p>{@link Kernel32} is an interface mapping: each call boxes its arguments and copies the
- * {@code byte[]} of {@code WriteFile} into native memory, so unlike the POSIX backends this write
- * path allocates. That is the price of reusing JNA Platform's mapping instead of declaring
- * {@code WriteFile} again. {@code HANDLE} and {@code DWORD} are pointer-sized and 4 bytes on both
- * 32- and 64-bit Windows, which JNA Platform's {@code HANDLE} and {@code int} follow.
+ * <p>{@code HANDLE} and pointers are 8 bytes on 64-bit and 4 bytes on 32-bit Windows, where
+ * kernel32 uses {@code stdcall}; {@code DWORD} and {@code BOOL} are 4 bytes on both. Each has its
+ * holder ({@link Win64}, {@link Win32}); only the one matching this JVM is bound.
  *
  * <p>Nothing is loaded until {@link #load()} is called, which the provider does in
  * {@code create()}, after selection.
  */
-final class WindowsKernel32 implements WindowsNativeLayer {
+final class WindowsKernel32 {
 
-    private final Kernel32 kernel32;
-    /** WriteFile's out count, one per thread, so a write allocates no native memory for it. */
-    private final ThreadLocal<IntByReference> bytesWritten = ThreadLocal.withInitial(IntByReference::new);
+    private static final String MODULE = "callgate-os-windows";
 
-    private WindowsKernel32(Kernel32 kernel32) {
-        this.kernel32 = kernel32;
+    private WindowsKernel32() {
+    }
+
+    /** {@code WriteFile} with the 8-byte handles and pointers of 64-bit Windows. */
+    static final class Win64 {
+        private Win64() {
+        }
+
+        /**
+         * {@code BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
+         * LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);}
+         *
+         * <p>The diagnostic write: the lowest-level output call, synchronous here (no
+         * {@code OVERLAPPED}); the buffer is an address so that a partial write continues by
+         * offset. Returns nonzero on success, 0 with {@code GetLastError()} set.
+         */
+        static native int WriteFile(long hFile, long lpBuffer, int nNumberOfBytesToWrite,
+                long lpNumberOfBytesWritten, long lpOverlapped);
+    }
+
+    /** {@code WriteFile} with the 4-byte handles and pointers of 32-bit Windows. */
+    static final class Win32 {
+        private Win32() {
+        }
+
+        /** As {@link Win64#WriteFile}, with 4-byte {@code HANDLE} and pointers. */
+        static native int WriteFile(int hFile, int lpBuffer, int nNumberOfBytesToWrite,
+                int lpNumberOfBytesWritten, int lpOverlapped);
     }
 
     /**
-     * {@code HANDLE WINAPI GetStdHandle(DWORD nStdHandle);}
-     *
-     * <p>Retrieves a handle to the standard input, output or error device; here
-     * {@code STD_ERROR_HANDLE} ({@code (DWORD)-12}). The handle is not duplicated: it must not be
-     * closed.
-     *
-     * @return the handle value; {@code 0} if the process has no such device (a GUI process
-     *     without a console), {@code -1} ({@code INVALID_HANDLE_VALUE}) on failure, with
-     *     {@code GetLastError()} set
-     */
-    @Override
-    public long standardErrorHandle() {
-        HANDLE handle = kernel32.GetStdHandle(Kernel32.STD_ERROR_HANDLE);
-        return handle == null ? 0 : Pointer.nativeValue(handle.getPointer());
-    }
-
-    /**
-     * {@code BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
-     * LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);}
-     *
-     * <p>Writes {@code nNumberOfBytesToWrite} bytes from {@code lpBuffer} to the file, pipe or
-     * console {@code hFile}, synchronously here ({@code lpOverlapped} is {@code NULL}), and stores
-     * the count written in {@code *lpNumberOfBytesWritten}. Calls are not interrupted by signals:
-     * Windows has no {@code EINTR}.
-     *
-     * @return the bytes written, or {@code -1} if {@code WriteFile} returned {@code FALSE}
-     *     ({@code ERROR_INVALID_HANDLE} for a handle that is not open, {@code ERROR_NO_DATA} for a
-     *     pipe being closed, {@code ERROR_ACCESS_DENIED} for a handle without write access)
-     */
-    @Override
-    public long writeFile(long handle, byte[] buffer, int count) {
-        IntByReference written = bytesWritten.get();
-        boolean ok = kernel32.WriteFile(new HANDLE(Pointer.createConstant(handle)), buffer, count, written, null);
-        return ok ? Integer.toUnsignedLong(written.getValue()) : -1;
-    }
-
-    /**
-     * {@code DWORD WINAPI GetLastError(void);}
-     *
-     * <p>The calling thread's last-error code. Read through {@link Native#getLastError()}, which
-     * JNA saves right after each native call, before the JVM's own calls can overwrite it.
-     */
-    @Override
-    public int lastError() {
-        return Native.getLastError();
-    }
-
-    /**
-     * {@code DWORD WINAPI GetCurrentThreadId(void);}
-     *
-     * <p>The thread identifier of the calling thread, unique system-wide until the thread ends:
-     * the id Task Manager, Process Explorer and WinDbg show.
-     */
-    @Override
-    public int currentThreadId() {
-        return kernel32.GetCurrentThreadId();
-    }
-
-    /**
-     * {@code HANDLE WINAPI GetCurrentProcess(void);} then
-     * {@code BOOL WINAPI TerminateProcess(HANDLE hProcess, UINT uExitCode);}
-     *
-     * <p>Ends the current process and all its threads at once with {@code uExitCode}; no DLL
-     * detach notifications, no shutdown hooks. Returns only if {@code TerminateProcess} failed.
-     */
-    @Override
-    public void terminateCurrentProcess(int exitCode) {
-        kernel32.TerminateProcess(kernel32.GetCurrentProcess(), exitCode);
-    }
-
-    /**
-     * Loads kernel32 once per JVM and returns it as the backend's native layer.
+     * Binds kernel32 once per JVM and returns it as the backend's native layer.
      *
      * @throws BackendUnavailableException if this is not a Windows JVM or kernel32 cannot be
-     *     loaded; the message says why and what to do
+     *     bound; the message says why and what to do
      */
-    static WindowsNativeLayer load() {
+    static WindowsBackend.NativeLayer load() {
         return Loaded.BINDING.require();
     }
 
-    /** The loading, attempted once, on the first {@link #load()}. */
+    /** The binding, attempted once, on the first {@link #load()}. */
     private static final class Loaded {
-        static final NativeBinding<WindowsNativeLayer> BINDING = NativeBinding.attempt(Loaded::bind,
-                e -> "callgate-os-windows could not load kernel32 through JNA Platform (" + e + "). "
-                        + NativeBinding.jnaFix("JNA and JNA Platform (net.java.dev.jna:jna and jna-platform)", "win32"));
+        static final NativeBinding<WindowsBackend.NativeLayer> BINDING = NativeBinding.attempt(MODULE, Loaded::bind);
 
-        private static WindowsNativeLayer bind() {
-            if (!Platform.isWindows()) {
-                throw new BackendUnavailableException("callgate-os-windows calls kernel32, which exists only on"
-                        + " Windows, but this JVM runs on os.name \"" + System.getProperty("os.name") + "\". Fix:"
-                        + " let callgate pick the backend for this OS (remove -Dcallgate.os=windows) and add its"
-                        + " module.");
-            }
-            return new WindowsKernel32(Kernel32.INSTANCE);
+        private static WindowsBackend.NativeLayer bind() {
+            NativeBinding.requireOs(MODULE, Platform.WINDOWS, "Windows", WindowsBackend.ID);
+            boolean win64 = Native.POINTER_SIZE == 8;
+            Map<String, Object> options = win64 ? Map.of()
+                    : Map.of(Library.OPTION_CALLING_CONVENTION, Function.ALT_CONVENTION); // stdcall
+            Native.register(win64 ? Win64.class : Win32.class, NativeLibrary.getInstance("kernel32", options));
+            return new Layer(Kernel32.INSTANCE, win64);
+        }
+    }
+
+    /** The bound functions as the backend's native layer. */
+    private static final class Layer implements WindowsBackend.NativeLayer {
+        private final Kernel32 kernel32;
+        private final boolean win64;
+        /** WriteFile's out count, a native DWORD per thread, made on the thread's first write. */
+        private final ThreadLocal<Memory> bytesWritten = ThreadLocal.withInitial(() -> new Memory(4));
+
+        Layer(Kernel32 kernel32, boolean win64) {
+            this.kernel32 = kernel32;
+            this.win64 = win64;
+        }
+
+        @Override
+        public long standardErrorHandle() {
+            HANDLE handle = kernel32.GetStdHandle(Kernel32.STD_ERROR_HANDLE);
+            return handle == null ? 0 : Pointer.nativeValue(handle.getPointer());
+        }
+
+        @Override
+        public long writeFile(long handle, long address, int count) {
+            Memory written = bytesWritten.get();
+            long out = Pointer.nativeValue(written);
+            int ok = win64 ? Win64.WriteFile(handle, address, count, out, 0)
+                    : Win32.WriteFile((int) handle, (int) address, count, (int) out, 0);
+            return ok != 0 ? Integer.toUnsignedLong(written.getInt(0)) : -1;
+        }
+
+        /** JNA keeps {@code GetLastError()} per thread right after each native call. */
+        @Override
+        public int lastError() {
+            return Native.getLastError();
+        }
+
+        @Override
+        public int currentThreadId() {
+            return kernel32.GetCurrentThreadId();
+        }
+
+        @Override
+        public void terminateCurrentProcess(int exitCode) {
+            kernel32.TerminateProcess(kernel32.GetCurrentProcess(), exitCode);
         }
     }
 }

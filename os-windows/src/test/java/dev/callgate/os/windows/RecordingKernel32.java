@@ -1,25 +1,22 @@
 package dev.callgate.os.windows;
 
-import dev.callgate.spi.contract.Sink;
-import java.io.ByteArrayOutputStream;
+import com.sun.jna.Pointer;
+import dev.callgate.spi.contract.RecordedTargets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A recording fake of the Windows native layer, standing in for kernel32 on a machine that is not
- * Windows. It behaves like kernel32 where the backend can tell: {@code WriteFile} takes the first
- * {@code count} bytes of the array it is given into a per-handle record (whole calls are atomic),
+ * Windows. It behaves like kernel32 where the backend can tell: {@code WriteFile} copies
+ * {@code count} bytes from the native address it is given into a per-handle record (whole calls are atomic),
  * fails on a handle that is not open with {@code ERROR_INVALID_HANDLE} as this thread's last
  * error, and may take fewer bytes than asked; thread ids are stable per thread and distinct
  * between threads; {@code TerminateProcess} records its exit code and then throws
  * {@link RecordedAbort}, because the real one never returns.
  */
-final class RecordingKernel32 implements WindowsNativeLayer {
+final class RecordingKernel32 implements WindowsBackend.NativeLayer {
 
     /** {@code ERROR_INVALID_HANDLE} from winerror.h. */
     static final int ERROR_INVALID_HANDLE = 6;
@@ -27,8 +24,8 @@ final class RecordingKernel32 implements WindowsNativeLayer {
     /** {@code INVALID_HANDLE_VALUE}, {@code (HANDLE)-1}. */
     static final long INVALID_HANDLE_VALUE = -1;
 
-    /** One {@code WriteFile} call: the handle and the bytes it was asked to write. */
-    record WriteFileCall(long handle, byte[] bytes) {
+    /** One {@code WriteFile} call: the handle, the buffer's address, and the bytes it was asked to write. */
+    record WriteFileCall(long handle, long address, byte[] bytes) {
     }
 
     /** Thrown where the real {@code TerminateProcess} would have ended the process. */
@@ -40,7 +37,7 @@ final class RecordingKernel32 implements WindowsNativeLayer {
         }
     }
 
-    private final Map<Long, ByteArrayOutputStream> openHandles = new ConcurrentHashMap<>();
+    private final RecordedTargets handles = new RecordedTargets();
     private final AtomicLong nextHandle = new AtomicLong(0x100);
     private final long standardError;
     private final AtomicInteger nextThreadId;
@@ -48,7 +45,6 @@ final class RecordingKernel32 implements WindowsNativeLayer {
     private final ThreadLocal<Integer> lastError = ThreadLocal.withInitial(() -> 0);
     private final List<WriteFileCall> writeFileCalls = new ArrayList<>();
     private final List<Integer> exitCodes = new ArrayList<>();
-    private volatile int maxBytesPerCall = Integer.MAX_VALUE;
 
     /** A fake whose thread ids count up from 0x1000. */
     RecordingKernel32() {
@@ -68,18 +64,14 @@ final class RecordingKernel32 implements WindowsNativeLayer {
     }
 
     @Override
-    public long writeFile(long handle, byte[] buffer, int count) {
+    public long writeFile(long handle, long address, int count) {
+        byte[] buffer = new Pointer(address).getByteArray(0, count);
         synchronized (writeFileCalls) {
-            writeFileCalls.add(new WriteFileCall(handle, Arrays.copyOf(buffer, count)));
+            writeFileCalls.add(new WriteFileCall(handle, address, buffer));
         }
-        ByteArrayOutputStream file = openHandles.get(handle);
-        if (file == null) {
+        int taken = handles.write(handle, address, count);
+        if (taken < 0) {
             lastError.set(ERROR_INVALID_HANDLE);
-            return -1;
-        }
-        int taken = Math.min(count, maxBytesPerCall);
-        synchronized (file) {
-            file.write(buffer, 0, taken);
         }
         return taken;
     }
@@ -104,15 +96,12 @@ final class RecordingKernel32 implements WindowsNativeLayer {
 
     /** Makes every later {@code WriteFile} take at most {@code bytes} bytes. */
     void limitBytesPerCall(int bytes) {
-        maxBytesPerCall = bytes;
+        handles.limitBytesPerCall(bytes);
     }
 
     /** Everything written to {@code handle} so far. */
     byte[] written(long handle) {
-        ByteArrayOutputStream file = openHandles.get(handle);
-        synchronized (file) {
-            return file.toByteArray();
-        }
+        return handles.written(handle);
     }
 
     List<WriteFileCall> writeFileCalls() {
@@ -128,37 +117,13 @@ final class RecordingKernel32 implements WindowsNativeLayer {
     }
 
     /** A freshly opened handle that records what is written to it. */
-    RecordedSink openSink() {
-        return new RecordedSink(open());
-    }
-
-    /** A handle of this fake; closing it closes the handle, so later writes to it fail. */
-    final class RecordedSink implements Sink {
-        private final long target;
-
-        private RecordedSink(long target) {
-            this.target = target;
-        }
-
-        @Override
-        public long target() {
-            return target;
-        }
-
-        @Override
-        public byte[] drain() {
-            return written(target);
-        }
-
-        @Override
-        public void close() {
-            openHandles.remove(target);
-        }
+    RecordedTargets.RecordedSink openSink() {
+        return handles.openSink(nextHandle.getAndAdd(4)); // kernel handle values are multiples of 4
     }
 
     private long open() {
-        long handle = nextHandle.getAndAdd(4); // kernel handle values are multiples of 4
-        openHandles.put(handle, new ByteArrayOutputStream());
+        long handle = nextHandle.getAndAdd(4);
+        handles.open(handle);
         return handle;
     }
 }

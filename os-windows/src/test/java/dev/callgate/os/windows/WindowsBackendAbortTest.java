@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.spi.contract.AbortingChildJvm;
+import dev.callgate.spi.contract.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -18,9 +18,9 @@ class WindowsBackendAbortTest {
 
     @Test
     void abortEndsTheChildJvmWithExitCode3AfterItsLastLine() throws Exception {
-        AbortingChildJvm.Result child = AbortingChildJvm.abortThrough(WindowsBackendProvider.class);
+        ChildJvm.Result child = ChildJvm.abortThrough(WindowsBackendProvider.class);
         assertEquals(WindowsBackend.ABORT_EXIT_CODE, child.exitStatus(), child.toString());
         assertTrue(child.saidLastWords(), child.toString());
-        assertFalse(child.stdout().contains(AbortingChildJvm.ABORT_RETURNED), child.toString());
+        assertFalse(child.stdout().contains(ChildJvm.ABORT_RETURNED), child.toString());
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.sun.jna.platform.win32.Kernel32;
-import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
-import com.sun.jna.ptr.IntByReference;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Checks by reflection that the JNA Platform {@link Kernel32} methods {@link WindowsKernel32}
- * calls pass values of the sizes the Windows SDK declares, on 32-bit (ILP32) and 64-bit (LLP64)
- * Windows. Only reflection: kernel32 is not loaded.
+ * Checks by reflection that {@link WindowsKernel32}'s own {@code WriteFile} mappings and the JNA
+ * Platform {@link Kernel32} methods it calls pass values of the sizes the Windows SDK declares, on
+ * 32-bit (ILP32) and 64-bit (LLP64) Windows. Only reflection: kernel32 is not loaded.
  */
 class WindowsKernel32SignatureTest {
 
@@ -30,10 +28,6 @@ class WindowsKernel32SignatureTest {
         return List.of(
                 new Mapping(Kernel32.class.getMethod("GetStdHandle", int.class),
                         CPrototype.parse("HANDLE GetStdHandle(DWORD nStdHandle);")),
-                new Mapping(Kernel32.class.getMethod("WriteFile", HANDLE.class, byte[].class, int.class,
-                                IntByReference.class, WinBase.OVERLAPPED.class),
-                        CPrototype.parse("BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,"
-                                + " LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);")),
                 new Mapping(Kernel32.class.getMethod("GetCurrentThreadId"),
                         CPrototype.parse("DWORD GetCurrentThreadId(void);")),
                 new Mapping(Kernel32.class.getMethod("GetCurrentProcess"),
@@ -49,6 +43,20 @@ class WindowsKernel32SignatureTest {
             assertEquals(mapping.prototype().name(), mapping.method().getName());
             assertEquals(List.of(), mapping.prototype().mismatches(mapping.method(), model));
         }
+    }
+
+    private static final CPrototype WRITE_FILE = CPrototype.parse("BOOL WriteFile(HANDLE hFile, LPCVOID lpBuffer,"
+            + " DWORD nNumberOfBytesToWrite, LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);");
+
+    @Test
+    void theDirectWriteFileOfEachHolderMatchesItsModel() throws Exception {
+        Method win64 = WindowsKernel32.Win64.class.getDeclaredMethod("WriteFile", long.class, long.class, int.class,
+                long.class, long.class);
+        Method win32 = WindowsKernel32.Win32.class.getDeclaredMethod("WriteFile", int.class, int.class, int.class,
+                int.class, int.class);
+        assertEquals(List.of(), WRITE_FILE.mismatches(win64, CDataModel.LLP64));
+        assertEquals(List.of(), WRITE_FILE.mismatches(win32, CDataModel.ILP32));
+        assertFalse(WRITE_FILE.mismatches(win32, CDataModel.LLP64).isEmpty(), "the 32-bit holder is wrong on 64-bit");
     }
 
     /** A HANDLE mapped as a Java int would be right on 32-bit Windows only; the check sees that. */

@@ -40,7 +40,7 @@ public enum CDataModel {
         return switch (t) {
             case "void" -> 0;
             case "char", "unsigned char", "BYTE" -> 1;
-            case "int", "unsigned int", "UINT", "BOOL", "DWORD", "int32_t", "uint32_t" -> 4;
+            case "int", "unsigned int", "UINT", "BOOL", "DWORD", "int32_t", "uint32_t", "pid_t" -> 4;
             case "long", "unsigned long" -> longSize;
             case "int64_t", "uint64_t", "long long" -> 8;
             case "size_t", "ssize_t", "SIZE_T", "SSIZE_T", "intptr_t", "uintptr_t" -> pointerSize;

@@ -1,13 +1,9 @@
 package dev.callgate.spi.contract;
 
 import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import dev.callgate.spi.PosixBackend;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,11 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread and distinct between threads; {@code abort} records the call and then throws
  * {@link RecordedAbort}, because the real one never returns.
  *
- * <p>Not final: an OS module whose backend takes its own seam interface (a subinterface of
- * {@link PosixBackend.NativeLayer}) declares an empty subclass that also implements that interface.
- * Tests that use it carry {@code Recorded} in their class name.
+ * <p>Tests that use it carry {@code Recorded} in their class name.
  */
-public class RecordingPosixLayer implements PosixBackend.NativeLayer {
+public final class RecordingPosixLayer implements PosixBackend.NativeLayer {
 
     /** {@code EBADF}: 9 on Linux, macOS and the BSDs alike. */
     public static final int EBADF = 9;
@@ -49,109 +43,73 @@ public class RecordingPosixLayer implements PosixBackend.NativeLayer {
         }
     }
 
-    private final Map<Integer, ByteArrayOutputStream> openDescriptors = new ConcurrentHashMap<>();
+    private final RecordedTargets descriptors = new RecordedTargets();
     private final AtomicInteger nextDescriptor = new AtomicInteger(3); // 0, 1, 2 are the standard streams
     private final AtomicLong nextThreadId = new AtomicLong(0x1_0000);
     private final ThreadLocal<Long> threadIds = ThreadLocal.withInitial(nextThreadId::getAndIncrement);
     private final List<WriteCall> writeCalls = new ArrayList<>();
     private final AtomicInteger aborts = new AtomicInteger();
-    private volatile int maxBytesPerCall = Integer.MAX_VALUE;
 
     /** A fake with only standard error ({@link PosixBackend#STDERR_FD}) open. */
     public RecordingPosixLayer() {
-        openDescriptors.put(PosixBackend.STDERR_FD, new ByteArrayOutputStream());
+        descriptors.open(PosixBackend.STDERR_FD);
     }
 
     /** Records the call and copies up to {@code count} bytes, or fails with {@code EBADF}. */
     @Override
-    public final long write(int fd, long address, long count) {
+    public long write(int fd, long address, long count) {
         synchronized (writeCalls) {
             writeCalls.add(new WriteCall(fd, address, count));
         }
-        ByteArrayOutputStream file = openDescriptors.get(fd);
-        if (file == null) {
+        int taken = descriptors.write(fd, address, count);
+        if (taken < 0) {
             Native.setLastError(EBADF); // what PosixNativeWrite reads back as errno
-            return -1;
-        }
-        int taken = (int) Math.min(count, maxBytesPerCall);
-        byte[] bytes = new Pointer(address).getByteArray(0, taken);
-        synchronized (file) {
-            file.write(bytes, 0, taken);
         }
         return taken;
     }
 
     /** A made-up id, the same on every call from one thread and different on another thread. */
     @Override
-    public final long threadId() {
+    public long threadId() {
         return threadIds.get();
     }
 
     /** Counts the call, then throws {@link RecordedAbort}. */
     @Override
-    public final void abort() {
+    public void abort() {
         aborts.incrementAndGet();
         throw new RecordedAbort();
     }
 
     /** Makes every later {@code write} take at most {@code bytes} bytes, like a nearly full pipe. */
-    public final void limitBytesPerCall(int bytes) {
-        maxBytesPerCall = bytes;
+    public void limitBytesPerCall(int bytes) {
+        descriptors.limitBytesPerCall(bytes);
     }
 
     /** A descriptor number that was never opened. */
-    public final int unopenedDescriptor() {
+    public int unopenedDescriptor() {
         return 1_000_000;
     }
 
     /** Everything written to {@code fd} so far; {@code fd} must be open. */
-    public final byte[] written(int fd) {
-        ByteArrayOutputStream file = openDescriptors.get(fd);
-        synchronized (file) {
-            return file.toByteArray();
-        }
+    public byte[] written(int fd) {
+        return descriptors.written(fd);
     }
 
     /** Every {@code write} call so far, in call order. */
-    public final List<WriteCall> writeCalls() {
+    public List<WriteCall> writeCalls() {
         synchronized (writeCalls) {
             return List.copyOf(writeCalls);
         }
     }
 
     /** How many times {@code abort} was called. */
-    public final int abortCalls() {
+    public int abortCalls() {
         return aborts.get();
     }
 
     /** A freshly opened descriptor that records what is written to it. */
-    public final RecordedSink openSink() {
-        int fd = nextDescriptor.getAndIncrement();
-        openDescriptors.put(fd, new ByteArrayOutputStream());
-        return new RecordedSink(fd);
-    }
-
-    /** A descriptor of this fake; closing it closes the descriptor, so later writes to it fail. */
-    public final class RecordedSink implements Sink {
-        private final long target;
-
-        private RecordedSink(long target) {
-            this.target = target;
-        }
-
-        @Override
-        public long target() {
-            return target;
-        }
-
-        @Override
-        public byte[] drain() {
-            return written((int) target);
-        }
-
-        @Override
-        public void close() {
-            openDescriptors.remove((int) target);
-        }
+    public RecordedTargets.RecordedSink openSink() {
+        return descriptors.openSink(nextDescriptor.getAndIncrement());
     }
 }

@@ -24,9 +24,9 @@ public abstract class PosixBackendAbortTest {
 
     @Test
     void abortEndsTheChildJvmWithSigabrtAfterItsLastLine() throws Exception {
-        AbortingChildJvm.Result child = AbortingChildJvm.abortThrough(provider);
+        ChildJvm.Result child = ChildJvm.abortThrough(provider);
         assertEquals(PosixBackend.SIGABRT_EXIT_STATUS, child.exitStatus(), child.toString());
         assertTrue(child.saidLastWords(), child.toString());
-        assertFalse(child.stdout().contains(AbortingChildJvm.ABORT_RETURNED), child.toString());
+        assertFalse(child.stdout().contains(ChildJvm.ABORT_RETURNED), child.toString());
     }
 }

@@ -3,8 +3,8 @@ package dev.callgate.os.plan9sim;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** A console that keeps every byte written to it, for tests and demos. */
-public final class CapturedConsole implements ConsoleSink {
+/** A console sink that keeps every byte written to it. */
+final class CapturedSink implements Plan9Console.Sink {
 
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
@@ -13,13 +13,11 @@ public final class CapturedConsole implements ConsoleSink {
         captured.write(buf, 0, n);
     }
 
-    /** Every byte written so far, in order. */
-    public synchronized byte[] bytes() {
+    synchronized byte[] bytes() {
         return captured.toByteArray();
     }
 
-    /** Every byte written so far, decoded as UTF-8. */
-    public synchronized String text() {
+    synchronized String text() {
         return captured.toString(StandardCharsets.UTF_8);
     }
 }

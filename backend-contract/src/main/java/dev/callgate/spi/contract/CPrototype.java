@@ -82,7 +82,8 @@ public record CPrototype(String declaration, String name, String returnType, Lis
                     + " bytes, C " + cType + " is " + cSize + " bytes on " + model);
         }
         Optional<String> pointee = CDataModel.pointee(cType);
-        if (pointee.isPresent()) {
+        // An address passed as a Java integer points to memory the caller sized: only its width counts.
+        if (pointee.isPresent() && !javaType.isPrimitive()) {
             OptionalInt javaPointee = model.javaPointeeWidthOf(javaType);
             int cPointee = model.sizeOf(pointee.get());
             if (javaPointee.isEmpty() || javaPointee.getAsInt() != cPointee) {

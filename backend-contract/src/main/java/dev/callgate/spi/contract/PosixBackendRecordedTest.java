@@ -13,28 +13,21 @@ import dev.callgate.spi.contract.RecordingPosixLayer.RecordedAbort;
 import dev.callgate.spi.contract.RecordingPosixLayer.WriteCall;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a {@link PosixBackend} hands its C library, checked against a {@link RecordingPosixLayer}
  * rather than the OS: which descriptor, address and count each {@code write(2)} gets, and that
- * {@code abort(3)} is called. An OS module extends this class once, naming its recording layer and
- * its backend's constructor.
- *
- * @param <L> the recording layer, typed as the seam the OS's backend takes
+ * {@code abort(3)} is called. An OS module extends this class once, naming its backend's
+ * constructor.
  */
-public abstract class PosixBackendRecordedTest<L extends RecordingPosixLayer> {
+public abstract class PosixBackendRecordedTest {
 
-    private final L layer;
+    private final RecordingPosixLayer layer = new RecordingPosixLayer();
     private final PosixBackend backend;
 
-    /**
-     * @param newLayer makes a fresh recording layer for each test
-     * @param backendOver the OS's backend constructor, given that layer
-     */
-    protected PosixBackendRecordedTest(Supplier<L> newLayer, Function<? super L, ? extends PosixBackend> backendOver) {
-        this.layer = newLayer.get();
+    /** @param backendOver the OS's backend constructor, given a fresh recording layer for each test */
+    protected PosixBackendRecordedTest(Function<PosixBackend.NativeLayer, ? extends PosixBackend> backendOver) {
         this.backend = backendOver.apply(layer);
     }
 
