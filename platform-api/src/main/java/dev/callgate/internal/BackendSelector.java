@@ -1,5 +1,6 @@
 package dev.callgate.internal;
 
+import dev.callgate.spi.BackendUnavailableException;
 import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.OsBackendProvider;
 import dev.callgate.spi.PlatformMatch;
@@ -101,9 +102,11 @@ public final class BackendSelector {
                         + " must return a backend or throw BackendUnavailableException");
             }
             return new Backends.Selected(chosen, backend, how);
+        } catch (BackendUnavailableException e) {
+            // Its message is the whole explanation; chain what it wraps, so nothing is said twice.
+            throw new IllegalStateException(cannotStart(chosen, how, e), e.getCause());
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("callgate: the OS backend \"" + chosen.id() + "\" (" + chosen.artifact()
-                    + ") was selected by " + how + " but cannot start: " + e.getMessage(), e);
+            throw new IllegalStateException(cannotStart(chosen, how, e), e);
         }
     }
 
@@ -175,6 +178,11 @@ public final class BackendSelector {
         throw new IllegalStateException("callgate: more than one OS backend serves " + platform + ": "
                 + fitting.stream().map(p -> p.id() + " (" + p.artifact() + ")").collect(Collectors.joining(", "))
                 + ". Keep one of these modules, or pick one with -D" + OVERRIDE_PROPERTY + "=<id>.");
+    }
+
+    private static String cannotStart(OsBackendProvider chosen, String how, Throwable e) {
+        return "callgate: the OS backend \"" + chosen.id() + "\" (" + chosen.artifact() + ") was selected by " + how
+                + " but cannot start: " + e.getMessage();
     }
 
     private static String describe(Throwable e) {

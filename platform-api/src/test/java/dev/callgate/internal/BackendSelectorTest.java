@@ -244,7 +244,7 @@ class BackendSelectorTest {
                 () -> assertTrue(e.getMessage().contains("os.name \"Linux\""), "says how it was chosen: "
                         + e.getMessage()),
                 () -> assertTrue(e.getMessage().contains("cannot start: libc.so.6 not found"), e.getMessage()));
-        assertSame(missing, e.getCause());
+        assertSame(missing.getCause(), e.getCause(), "the explanation is said once: what it wraps is chained, not it");
     }
 
     @Test

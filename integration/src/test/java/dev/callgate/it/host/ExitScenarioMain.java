@@ -1,0 +1,104 @@
+package dev.callgate.it.host;
+
+import dev.callgate.CallGate;
+import dev.callgate.GatedCallback;
+import dev.callgate.cli.GLibThreadPool;
+import dev.callgate.it.support.LibUv;
+import dev.callgate.it.support.PosixThreads;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The child program of {@link ExitWithKeptAttachedThreadsTest}: a gated callback with callgate's
+ * defaults (kept attached) runs on native threads from {@code args[0]}, then the program ends as
+ * {@code args[1]} says, with status {@code args[2]}.
+ *
+ * <ul>
+ *   <li>sources: {@code libuv-idle} (the pool ran its work and waits), {@code libuv-busy} (a pool
+ *       thread is inside the body when the JVM exits), {@code glib}, {@code pthread};
+ *   <li>endings: {@code exit} ({@code System.exit}), {@code halt} ({@code Runtime.halt}),
+ *       {@code sigterm} (prints {@code ready} and waits for the test's SIGTERM), {@code return}
+ *       (main returns).
+ * </ul>
+ * Prints {@code ready} when the callbacks have run and it is about to end.
+ */
+public final class ExitScenarioMain {
+
+    private static GatedCallback<?> gated; // static: reachable whatever main does
+
+    private ExitScenarioMain() {}
+
+    public static void main(String[] args) throws Exception {
+        String source = args[0];
+        String ending = args[1];
+        int status = Integer.parseInt(args[2]);
+        switch (source) {
+            case "libuv-idle" -> libuv(false);
+            case "libuv-busy" -> libuv(true);
+            case "glib" -> glib();
+            case "pthread" -> pthread();
+            default -> throw new IllegalArgumentException(source);
+        }
+        System.out.println("ready");
+        System.out.flush();
+        switch (ending) {
+            case "exit" -> System.exit(status);
+            case "halt" -> Runtime.getRuntime().halt(status);
+            case "sigterm" -> Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            case "return" -> { }
+            default -> throw new IllegalArgumentException(ending);
+        }
+    }
+
+    private static void libuv(boolean busy) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        LibUv.WorkCallback body = request -> {
+            inside.countDown();
+            if (busy) {
+                sleep(TimeUnit.MINUTES.toMillis(5)); // still in Java when the JVM exits
+            }
+        };
+        GatedCallback<LibUv.WorkCallback> work = CallGate.builder(LibUv.WorkCallback.class, body).name("uv-work").build();
+        gated = work;
+        LibUv uv = new LibUv(work.callback());
+        uv.queue(4);
+        if (busy) {
+            Thread loop = new Thread(uv::runToCompletion, "uv-loop");
+            loop.setDaemon(true);
+            loop.start();
+            if (!inside.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("libuv never called the work callback");
+            }
+        } else {
+            uv.runToCompletion(); // every request ran; the pool threads stay, attached, and wait
+        }
+    }
+
+    private static void glib() {
+        GatedCallback<GLibThreadPool.GFunc> tick = CallGate.builder(GLibThreadPool.GFunc.class,
+                (GLibThreadPool.GFunc) (data, user) -> { }).name("glib-tick").build();
+        gated = tick;
+        GLibThreadPool pool = GLibThreadPool.start(tick.callback(), 2);
+        for (long i = 1; i <= 100; i++) {
+            pool.push(i);
+        }
+        pool.close(); // waits for the items; GLib keeps idle workers around, attached
+    }
+
+    private static void pthread() {
+        GatedCallback<PosixThreads.StartRoutine> routine = CallGate.builder(PosixThreads.StartRoutine.class,
+                (PosixThreads.StartRoutine) arg -> arg).name("pthread-start").build();
+        gated = routine;
+        for (int i = 0; i < 4; i++) {
+            PosixThreads.runAndJoin(routine.callback(), null);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

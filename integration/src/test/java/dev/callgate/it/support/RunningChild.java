@@ -1,0 +1,113 @@
+package dev.callgate.it.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM started from a {@link ChildJvm} command that a test steers while it runs: waits for a
+ * line on its standard output, sends it a signal, times its exit. Its standard error is either
+ * drained or left unread on purpose, as a stalled reader ({@link #stalledStderr}).
+ */
+public final class RunningChild implements AutoCloseable {
+
+    private final Process process;
+    private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+    private final List<String> stdoutSeen = new CopyOnWriteArrayList<>();
+    private final List<String> stderrSeen = new CopyOnWriteArrayList<>();
+
+    private RunningChild(Process process, boolean drainStderr) {
+        this.process = process;
+        pump(process.getInputStream(), line -> {
+            stdoutSeen.add(line);
+            stdout.add(line);
+        });
+        if (drainStderr) {
+            pump(process.getErrorStream(), stderrSeen::add);
+        }
+    }
+
+    /** Starts {@code child}; both streams are read as the child writes them. */
+    public static RunningChild start(ChildJvm child) throws IOException {
+        return new RunningChild(new ProcessBuilder(child.command()).start(), true);
+    }
+
+    /** Starts {@code child} with its standard error a pipe that nobody reads: a stalled reader. */
+    public static RunningChild stalledStderr(ChildJvm child) throws IOException {
+        return new RunningChild(new ProcessBuilder(child.command()).start(), false);
+    }
+
+    /** Waits for a standard output line that starts with {@code prefix}, and returns it. */
+    public String awaitLine(String prefix, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            String line = left > 0 ? stdout.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (line == null) {
+                process.destroyForcibly();
+                throw new AssertionError("no line starting \"" + prefix + "\" within " + limit + "; " + describe());
+            }
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+    }
+
+    /** Sends SIGTERM, as {@code kill} does. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /**
+     * Waits for the child to end. A child still running at the limit is killed, and the test fails
+     * with what it printed: a hang is a failure with evidence.
+     *
+     * @return the exit status
+     */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("the child did not end within " + limit + " (killed); " + describe());
+        }
+        return process.exitValue();
+    }
+
+    public List<String> stdoutLines() {
+        return List.copyOf(stdoutSeen);
+    }
+
+    public List<String> stderrLines() {
+        return List.copyOf(stderrSeen);
+    }
+
+    public String describe() {
+        return "stdout: " + stdoutSeen + "; stderr: " + stderrSeen;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static void pump(java.io.InputStream in, java.util.function.Consumer<String> sink) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    sink.accept(line);
+                }
+            } catch (IOException ignored) { // the child is gone
+            }
+        }, "child-output");
+        t.setDaemon(true);
+        t.start();
+    }
+}
