@@ -42,8 +42,8 @@ final class Doctor {
                 + ", os " + backend.id() + ")"));
         out.println("native write: " + (ok ? "ok" : "FAILED, error " + stderr.lastFailure()));
         String guard = ExitGuard.status();
-        out.println("exit guard: " + (guard != null ? guard : "not installed yet (installed when the first foreign"
-                + " thread reaches a gate; -D" + CallbackGate.EXIT_GUARD_PROPERTY + "=false turns it off)"));
+        out.println("exit guard: " + (guard != null ? guard : "not installed yet (installed when the first gate is"
+                + " built; -D" + CallbackGate.EXIT_GUARD_PROPERTY + "=false turns it off)"));
         out.println("totals: " + CallGate.totals());
         return ok ? 0 : Main.EXIT_WRITE_FAILED;
     }

@@ -82,7 +82,24 @@ public final class CallbackGate {
                 .text(" called during JVM shutdown; not run, returned ").part(fallbackText).text(" to native code")
                 .encode();
         ShutdownWatch.install();
-        DiagnosticChannel.shared().start(); // off the callback threads
+        DiagnosticChannel.shared().start();
+        ExitGuard.installOnce(backend); // here, on a Java thread, not in a native thread's first call
+        warmUp(jvmEntry);
+    }
+
+    /**
+     * Runs, once and on the thread that builds the gate, what a native thread's first call would
+     * otherwise load and link: the stack walk, the JFR check, the line builder. The first
+     * diagnosis on a native thread then costs what later ones do.
+     */
+    private void warmUp(Predicate<StackWalker.StackFrame> rule) {
+        ThreadOrigin.isForeign(rule);
+        FlightRecording.isRecording();
+        foreignLine(0);
+        new Entry(false, 0);
+        new GateCounters().count(DiagnosticChannel.Outcome.DROPPED);
+        ListenerRelay.active();
+        DiagnosticKind.values();
     }
 
     /** A gate whose JVM threads are those Java code started (JNA callbacks, the agent). */
@@ -356,7 +373,6 @@ public final class CallbackGate {
         if (ThreadOrigin.isForeign(jvmEntry)) {
             long tid = backend.currentNativeThreadId();
             counters.foreignThreadIds.add(tid);
-            ExitGuard.installOnce(backend);
             entry = new Entry(true, tid);
         } else {
             entry = new Entry(false, 0);

@@ -14,11 +14,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A blocking {@code write(2)} (or {@code WriteFile}) on a pipe whose reader has stopped cannot
  * be interrupted from Java, so no callback thread makes it: the callback thread claims a
  * pre-allocated slot, publishes the line and waits for the writer thread's answer, at most the
- * bound (default {@value #DEFAULT_TIMEOUT_MILLIS} ms, property {@value #TIMEOUT_PROPERTY}). A line
- * the writer thread has not started by then is dropped and counted; one it started is written
- * whole or not at all (one native write of at most {@link NativeMessage#MAX_BYTES} bytes), so
- * lines never interleave. When the ring is full (the writer thread is stuck), lines are dropped at
- * once.
+ * bound (default {@value #DEFAULT_TIMEOUT_MILLIS} ms, property {@value #TIMEOUT_PROPERTY}) when the
+ * writer thread is stuck in a write, and at most 90 ms more when it is merely late (a loaded
+ * machine). A line the writer thread has not started by then is dropped and counted; one it
+ * started is written whole or not at all (one native write of at most
+ * {@link NativeMessage#MAX_BYTES} bytes), so lines never interleave. When the ring is full (the
+ * writer thread is stuck), lines are dropped at once.
  *
  * <p>No allocation, no lock and no class loading on the way in: slots are reused, the wait is a
  * short spin and then {@link LockSupport#parkNanos}.
@@ -35,6 +36,10 @@ public final class DiagnosticChannel {
 
     private static final int CAPACITY = 256; // a power of two
     private static final int SPINS = 2_000;
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** How much longer than the bound a caller waits for a writer thread that is not stalled but not yet scheduled. */
+    static final long SCHEDULING_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(90);
 
     private static final int PENDING = 0;
     private static final int WRITING = 1;
@@ -48,6 +53,7 @@ public final class DiagnosticChannel {
     private final AtomicLong tail = new AtomicLong();
     private final long timeoutNanos;
     private volatile Thread writerThread;
+    private volatile long writeStartedAt; // nonzero while the writer thread is inside a native write
     private long head; // writer thread only
 
     DiagnosticChannel(long timeoutNanos) {
@@ -112,15 +118,17 @@ public final class DiagnosticChannel {
     }
 
     private Outcome await(Slot slot, long ticket, long waitNanos) {
-        long deadline = System.nanoTime() + waitNanos;
+        long start = System.nanoTime();
+        long deadline = start + waitNanos;
+        long hardDeadline = deadline + SCHEDULING_GRACE_NANOS;
         for (int spin = 0; ; spin++) {
             int state = slot.state.get();
             if (state >= DONE_WRITTEN) {
                 release(slot, ticket);
                 return state == DONE_WRITTEN ? Outcome.WRITTEN : Outcome.FAILED;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0 && (writerStalled(now, waitNanos) || now - hardDeadline >= 0)) {
                 // Not written in time. A line not yet started is never written; one under way is
                 // finished whole by the writer thread, which then frees the slot.
                 if (slot.state.compareAndSet(state, ABANDONED)) {
@@ -131,9 +139,20 @@ public final class DiagnosticChannel {
             if (spin < SPINS) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(this, left);
+                LockSupport.parkNanos(this, Math.max(1_000, Math.min(deadline - now, PARK_NANOS)));
             }
         }
+    }
+
+    /**
+     * Whether the writer thread has been inside one native write for the whole bound: the sink is
+     * stalled. Past the bound with the writer merely not scheduled yet (a loaded machine), the
+     * caller waits a little longer, up to {@link #SCHEDULING_GRACE_NANOS}, instead of dropping
+     * a line that nothing stops.
+     */
+    private boolean writerStalled(long now, long waitNanos) {
+        long since = writeStartedAt;
+        return since != 0 && now - since >= waitNanos;
     }
 
     private void release(Slot slot, long ticket) {
@@ -176,7 +195,9 @@ public final class DiagnosticChannel {
                 release(slot, ticket); // abandoned by a caller that timed out
                 continue;
             }
+            writeStartedAt = System.nanoTime() | 1; // never 0
             boolean written = slot.writer.write(slot.line);
+            writeStartedAt = 0;
             Thread waiter = slot.waiter;
             if (slot.state.compareAndSet(WRITING, written ? DONE_WRITTEN : DONE_FAILED)) {
                 LockSupport.unpark(waiter); // the caller frees the slot

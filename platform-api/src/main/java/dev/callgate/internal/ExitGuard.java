@@ -4,7 +4,8 @@ import dev.callgate.spi.OsBackend;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Installs the backend's exit guard once, when the first foreign thread reaches a gate. A native
+ * Installs the backend's exit guard once, when the first gate is built (on that Java thread, so no
+ * native thread's first call pays for binding it). A native
  * thread that the JVM keeps attached (callgate's default, JNA's {@code CallbackThreadInitializer},
  * every FFM upcall) cannot detach once the VM has exited; a library destructor that joins such
  * threads at {@code exit(3)} (libuv's thread pool does) then hangs the process for ever. The
@@ -34,7 +35,7 @@ public final class ExitGuard {
         }
     }
 
-    /** What was installed, for {@code callgate.jar doctor}; null before the first foreign thread. */
+    /** What was installed, for {@code callgate.jar doctor}; null before the first gate. */
     public static String status() {
         return installed;
     }

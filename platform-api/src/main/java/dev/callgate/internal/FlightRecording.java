@@ -14,12 +14,20 @@ final class FlightRecording {
     private FlightRecording() {}
 
     static void foreignCallback(String callback, long nativeThreadId, Policy policy, String os) {
-        try {
-            if (!FlightRecorder.isInitialized()) {
-                return;
+        if (isRecording()) {
+            try {
+                Committer.commit(callback, nativeThreadId, policy, os);
+            } catch (Throwable failed) { // an event never becomes the failure
             }
-            Committer.commit(callback, nativeThreadId, policy, os);
-        } catch (Throwable noJfr) { // a runtime without jdk.jfr: no events, nothing else changes
+        }
+    }
+
+    /** Whether JFR has started in this JVM; false on a runtime without {@code jdk.jfr}. */
+    static boolean isRecording() {
+        try {
+            return FlightRecorder.isInitialized();
+        } catch (Throwable noJfr) {
+            return false;
         }
     }
 

@@ -117,13 +117,18 @@ public final class LineText {
                 break;
         }
         if (c < 0x20 || c == 0x7f) {
-            return String.format("\\x%02x", (int) c);
+            return "\\x" + hex(c, 2);
         }
         if ((c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
                 || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c) {
-            return String.format("\\u%04x", (int) c);
+            return "\\u" + hex(c, 4);
         }
         return null;
+    }
+
+    private static String hex(char c, int digits) {
+        String h = Integer.toHexString(c);
+        return "0".repeat(digits - h.length()) + h;
     }
 
     /** {@code s} cut to at most {@code bytes} UTF-8 bytes, ending in "..." when cut. */
