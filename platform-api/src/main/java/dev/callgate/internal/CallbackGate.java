@@ -9,6 +9,7 @@ import dev.callgate.Policy;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.OsBackend;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +39,8 @@ public final class CallbackGate {
     /** Property: {@code false} keeps the exit guard from being installed. */
     public static final String EXIT_GUARD_PROPERTY = "callgate.exitGuard";
 
-    private static final AtomicBoolean ABORTING = new AtomicBoolean();
-    private static volatile boolean abortReturned;
+    /** Backends whose abort has begun; true once it returned (only a test backend's does). */
+    private static final Map<OsBackend, Boolean> ABORTS = new ConcurrentHashMap<>();
 
     private final String name;
     private final Policy policy;
@@ -295,15 +296,16 @@ public final class CallbackGate {
 
     /** One line, then the process ends; any other thread that gets here meanwhile writes nothing. */
     private void abortProcess(Entry here) {
-        if (ABORTING.compareAndSet(false, true)) {
+        if (ABORTS.putIfAbsent(backend, Boolean.FALSE) == null) {
             diagnoseForeign(here, DiagnosticKind.ABORT);
-            backend.abort();
-            // Only a test backend's abort returns: let later aborts in this JVM write their line.
-            abortReturned = true;
-            ABORTING.set(false);
+            try {
+                backend.abort();
+            } catch (Throwable recorded) { // a test backend's abort that throws instead of ending the process
+            }
+            ABORTS.put(backend, Boolean.TRUE); // only a test backend's abort gets here
             return;
         }
-        while (!abortReturned) { // the process is ending; this thread must not run the body
+        while (ABORTS.get(backend) != Boolean.TRUE) { // the process is ending; this thread must not run the body
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
         }
     }

@@ -45,6 +45,7 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
     private final ThreadLocal<Integer> lastError = ThreadLocal.withInitial(() -> 0);
     private final List<WriteFileCall> writeFileCalls = new ArrayList<>();
     private final List<Integer> exitCodes = new ArrayList<>();
+    private volatile java.util.concurrent.CountDownLatch stall; // non-null: WriteFile blocks, as on a full pipe
 
     /** A fake whose thread ids count up from 0x1000. */
     RecordingKernel32() {
@@ -65,6 +66,14 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
 
     @Override
     public long writeFile(long handle, long address, int count) {
+        java.util.concurrent.CountDownLatch blocked = stall;
+        if (blocked != null) {
+            try {
+                blocked.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] buffer = new Pointer(address).getByteArray(0, count);
         synchronized (writeFileCalls) {
             writeFileCalls.add(new WriteFileCall(handle, address, buffer));
@@ -95,6 +104,19 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
     }
 
     /** Makes every later {@code WriteFile} take at most {@code bytes} bytes. */
+    /** From now on WriteFile blocks, as it does on a pipe whose reader stopped reading, until {@link #release()}. */
+    void stall() {
+        stall = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void release() {
+        java.util.concurrent.CountDownLatch blocked = stall;
+        stall = null;
+        if (blocked != null) {
+            blocked.countDown();
+        }
+    }
+
     void limitBytesPerCall(int bytes) {
         handles.limitBytesPerCall(bytes);
     }
