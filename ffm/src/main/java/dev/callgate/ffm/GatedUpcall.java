@@ -1,0 +1,288 @@
+package dev.callgate.ffm;
+
+import dev.callgate.Attachment;
+import dev.callgate.CallbackStats;
+import dev.callgate.ExceptionReporting;
+import dev.callgate.Policy;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.OpenCallbacks;
+import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.spi.OsBackend;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * An FFM upcall stub behind the gate, and the handle that owns it.
+ *
+ * <p>Pass {@link #stub()} to native code where a bare upcall stub would go. Every native call then
+ * passes the gate: a call on a thread the JVM did not create is diagnosed and handled by the
+ * {@link Policy}; an exception thrown by the target is written as one diagnostic line and never
+ * reaches the stub (where it would end the VM), and native code gets the default value instead.
+ *
+ * <p><b>Lifecycle.</b> {@link #close()} is a barrier: when it returns, no call of the target is
+ * running on another thread and none will start; later calls from native code return the default
+ * value (the first one writes {@code callgate: callback <name> called after close; ...}). So an
+ * application may free what the target uses right after {@code close()}. Called from inside the
+ * target (directly or through native code that calls back), it waits for the other threads only.
+ *
+ * <p><b>The stub's memory</b> is not freed by {@code close()}: native code may still hold the
+ * pointer and call it, and then it gets the default value. The stub lives in an arena this handle
+ * owns, freed either by {@link #release()} (after {@code close()}, once native code can no longer
+ * call the pointer: the pool was freed, the callback unregistered) or, as with
+ * {@link Arena#ofAuto()}, once this handle and every {@link #stub()} segment are unreachable and
+ * collected. Keep the handle, or the segment, as long as native code may call the pointer; after
+ * {@code release()}, a native call of the pointer crashes the process. While open, callgate
+ * itself holds the handle strongly.
+ *
+ * <p>Instances are thread-safe. Create them with {@link FfmCallGate#builder}.
+ */
+public final class GatedUpcall implements AutoCloseable {
+
+    /** The longest name {@link Builder#name(String)} takes, in characters. */
+    public static final int MAX_NAME_LENGTH = 128;
+
+    private final CallbackGate gate;
+    private final MemorySegment stub;
+    private final StubMemory memory;
+    private final Arena life; // Arena.ofAuto(): the stub segment's scope; holding it keeps the stub
+
+    private GatedUpcall(CallbackGate gate, MemorySegment stub, StubMemory memory, Arena life) {
+        this.gate = gate;
+        this.stub = stub;
+        this.memory = memory;
+        this.life = life;
+    }
+
+    /**
+     * The function pointer to hand to native code (a zero-length segment).
+     *
+     * @throws IllegalStateException after {@link #release()}
+     */
+    public MemorySegment stub() {
+        if (memory.freed.get()) {
+            throw new IllegalStateException("the stub of upcall " + gate.name()
+                    + " was released; build a new GatedUpcall for native code that should call Java again");
+        }
+        return stub;
+    }
+
+    /** The name used in diagnostics. */
+    public String name() {
+        return gate.name();
+    }
+
+    /** The policy for calls on foreign threads. */
+    public Policy policy() {
+        return gate.policy();
+    }
+
+    /** Whether {@link #close()} has not been called yet. */
+    public boolean isOpen() {
+        return gate.isOpen();
+    }
+
+    /** Whether {@link #release()} freed the stub. */
+    public boolean isReleased() {
+        return memory.freed.get();
+    }
+
+    /** What this upcall's gate has counted so far. */
+    public CallbackStats stats() {
+        return gate.stats();
+    }
+
+    /**
+     * Stops running the target and waits until no call of it is running on another thread. Later
+     * calls from native code return the default value (the first one writes a diagnostic). The
+     * stub stays callable; see {@link #release()}. A target that never returns makes this wait
+     * for ever: use {@link #close(Duration)} to bound it. Idempotent.
+     */
+    @Override
+    public void close() {
+        gate.close(-1);
+        OpenCallbacks.closed(this);
+    }
+
+    /**
+     * {@link #close()}, waiting at most {@code timeout} for running calls.
+     *
+     * @return true when no call is running any more on another thread; false when some still ran
+     *     at the deadline (one diagnostic line says how many). Later calls are not run either way.
+     */
+    public boolean close(Duration timeout) {
+        boolean quiet = gate.close(timeout.toNanos());
+        OpenCallbacks.closed(this);
+        return quiet;
+    }
+
+    /**
+     * Frees the stub's native memory now. Only once native code can no longer call the pointer: a
+     * call after this crashes the process. Idempotent.
+     *
+     * @throws IllegalStateException if the handle is still open: {@link #close()} first
+     */
+    public void release() {
+        if (gate.isOpen()) {
+            throw new IllegalStateException("upcall " + gate.name() + " is still open: close() it first (a barrier for"
+                    + " running calls), then release() once native code can no longer call its stub");
+        }
+        memory.free();
+    }
+
+    @Override
+    public String toString() {
+        return "GatedUpcall[" + gate.name() + ", " + gate.policy() + (gate.isOpen() ? "" : ", closed")
+                + (memory.freed.get() ? ", released]" : "]");
+    }
+
+    CallbackGate gate() {
+        return gate;
+    }
+
+    /** The shared arena that holds the upcall stub; freed once, explicitly or when the segment is collected. */
+    private static final class StubMemory implements Consumer<MemorySegment> {
+        final Arena arena = Arena.ofShared();
+        final AtomicBoolean freed = new AtomicBoolean();
+
+        void free() {
+            if (freed.compareAndSet(false, true)) {
+                arena.close();
+            }
+        }
+
+        @Override
+        public void accept(MemorySegment collected) { // on the cleaner thread: must not throw
+            try {
+                free();
+            } catch (Throwable ignored) {
+                // nothing left to tell
+            }
+        }
+    }
+
+    /** Configures a gated upcall. Obtain one from {@link FfmCallGate#builder}. */
+    public static final class Builder {
+        private final MethodHandle target;
+        private final FunctionDescriptor descriptor;
+        private final ClassLoader callerLoader;
+        private String name = "upcall";
+        private Policy policy = Policy.WARN_ONCE;
+        private ExceptionReporting exceptionReporting = ExceptionReporting.ONCE_PER_CLASS;
+        private Object defaultValue;
+        private boolean defaultValueSet;
+        private OsBackend backend;
+        private DiagnosticWriter diagnostics;
+
+        Builder(MethodHandle target, FunctionDescriptor descriptor, ClassLoader callerLoader) {
+            if (target == null || descriptor == null) {
+                throw new IllegalArgumentException("callgate-ffm needs the target method handle and its function descriptor;"
+                        + " got target=" + target + ", descriptor=" + descriptor);
+            }
+            this.target = target;
+            this.descriptor = descriptor;
+            this.callerLoader = callerLoader;
+        }
+
+        /**
+         * The name in diagnostics; {@code upcall} by default.
+         *
+         * @throws IllegalArgumentException if blank or longer than {@value GatedUpcall#MAX_NAME_LENGTH} characters
+         */
+        public Builder name(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("an upcall name must not be blank; omit name(...) to use \"upcall\"");
+            }
+            String stripped = name.strip();
+            if (stripped.length() > MAX_NAME_LENGTH) {
+                throw new IllegalArgumentException("an upcall name is at most " + MAX_NAME_LENGTH
+                        + " characters, so that diagnostic lines keep the thread id and what happened; got "
+                        + stripped.length() + " starting \"" + stripped.substring(0, 40) + "\"");
+            }
+            this.name = stripped;
+            return this;
+        }
+
+        /** The policy for calls on foreign threads; {@link Policy#WARN_ONCE} by default. */
+        public Builder policy(Policy policy) {
+            this.policy = require(policy, "policy");
+            return this;
+        }
+
+        /** How often exceptions from the target are written; {@link ExceptionReporting#ONCE_PER_CLASS} by default. */
+        public Builder exceptionReporting(ExceptionReporting reporting) {
+            this.exceptionReporting = require(reporting, "exception reporting");
+            return this;
+        }
+
+        /**
+         * The value returned to native code when the target does not run (rejected, threw, closed,
+         * shutdown). By default zero, {@code false}, {@link MemorySegment#NULL}, or a zeroed struct.
+         * Checked against the descriptor's return layout when {@link #build()} runs: a boxed
+         * primitive whose value fits (an {@code Integer} for {@code long} is widened), a native
+         * {@link MemorySegment} for a pointer, a segment at least the struct's size for a struct.
+         */
+        public Builder defaultValue(Object value) {
+            this.defaultValue = value;
+            this.defaultValueSet = true;
+            return this;
+        }
+
+        /** Tests: use this backend instead of the one selected for this JVM. */
+        Builder backend(OsBackend backend) {
+            this.backend = require(backend, "backend");
+            return this;
+        }
+
+        /** Tests and benchmarks: write diagnostics here instead of the backend's standard error. */
+        Builder diagnostics(DiagnosticWriter writer) {
+            this.diagnostics = require(writer, "diagnostics writer");
+            return this;
+        }
+
+        /**
+         * Makes the gated upcall stub. The first build in a JVM also checks the foreign-thread rule
+         * once (one short-lived {@code pthread_create}d thread).
+         *
+         * @throws IllegalArgumentException if the target's type does not match the descriptor, or the
+         *     default value does not fit the return type
+         * @throws IllegalStateException if no OS backend can be selected
+         */
+        public GatedUpcall build() {
+            if (!target.type().equals(descriptor.toMethodType())) {
+                throw new IllegalArgumentException("upcall " + name + ": the target's type " + target.type()
+                        + " does not match the descriptor's " + descriptor.toMethodType() + " (" + descriptor
+                        + "); fix the descriptor, or adapt the target with target.asType(descriptor.toMethodType())");
+            }
+            Object fallback = UpcallDefaults.fallback(name, descriptor, defaultValueSet, defaultValue);
+            String fallbackText = UpcallDefaults.describe(descriptor, fallback);
+            OsBackend os = backend != null ? backend : Backends.backend();
+            DiagnosticWriter writer = diagnostics != null ? diagnostics : os.stderr();
+            CallbackGate core = new CallbackGate(name, policy, Attachment.KEEP_ATTACHED, exceptionReporting, fallbackText,
+                    os, writer, FfmThreadOrigin.jvmEntry(callerLoader, os));
+            MethodHandle gated = UpcallGate.wrap(core, target, descriptor, fallback);
+            StubMemory memory = new StubMemory();
+            MemorySegment raw = Linker.nativeLinker().upcallStub(gated, descriptor, memory.arena);
+            Arena life = Arena.ofAuto();
+            // The same address, scoped to an automatic arena: once it and this handle are collected,
+            // the cleanup frees the shared arena that holds the stub.
+            MemorySegment stub = raw.reinterpret(life, memory);
+            GatedUpcall handle = new GatedUpcall(core, stub, memory, life);
+            OpenCallbacks.opened(handle, stub.scope(), core);
+            return handle;
+        }
+
+        private static <V> V require(V value, String what) {
+            if (value == null) {
+                throw new IllegalArgumentException(what + " must not be null");
+            }
+            return value;
+        }
+    }
+}

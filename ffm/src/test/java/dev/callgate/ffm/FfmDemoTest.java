@@ -1,0 +1,25 @@
+package dev.callgate.ffm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** FfmDemo in a child JVM: the report on stdout, the one WARN_ONCE line on stderr. */
+class FfmDemoTest {
+
+    @Test
+    void demoReportsForeignCallsAndThreadsAndWritesOneLine() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(FfmDemo.class, "--calls", "500", "--threads", "2");
+        assertEquals(0, r.exitStatus(), r::toString);
+        List<String> out = List.of(r.stdout().split("\n"));
+        assertEquals("backend: linux", out.get(0), r::toString);
+        assertEquals("foreign calls: 500", out.get(1), r::toString);
+        assertTrue(out.get(2).matches("foreign threads: [12]"), r::toString);
+        List<String> err = r.stderrLines();
+        assertEquals(1, err.size(), r::toString);
+        assertTrue(err.get(0).matches("callgate: callback ffm-demo-tick on thread not created by the JVM"
+                + " \\(native thread \\d+, os linux\\); ran it \\(policy WARN_ONCE: said once per callback\\)"), r::toString);
+    }
+}
