@@ -128,7 +128,15 @@ public final class PlainJnaProgram {
                 wait = true;
             }
         }
-        if (wait) {
+        if (wait) { // JNA loaded and one callback converted before the agent may come
+            Worker early = new Worker(false, 10);
+            early.pushed.countDown();
+            GLib glib = Native.load("glib-2.0", GLib.class);
+            Pointer pool = glib.g_thread_pool_new(early, null, 1, 1, null);
+            for (int i = 1; i <= 10; i++) {
+                glib.g_thread_pool_push(pool, new Pointer(i), null);
+            }
+            glib.g_thread_pool_free(pool, 0, 1);
             System.out.println("ready " + ProcessHandle.current().pid());
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
