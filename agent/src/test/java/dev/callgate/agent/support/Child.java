@@ -46,6 +46,7 @@ public final class Child {
     private final List<String> command = new ArrayList<>();
     private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> extraClassPath = new ArrayList<>();
 
     private Child() {
         // A callback waits 10 ms for its diagnostic by default; on this shared 2-core machine (load
@@ -69,6 +70,12 @@ public final class Child {
         return this;
     }
 
+    /** Adds the jar or directory that holds {@code type} to the class path. */
+    public Child alsoOnClassPath(Class<?> type) {
+        extraClassPath.add(location(type));
+        return this;
+    }
+
     public Child jvmOption(String option) {
         jvmOptions.add(option);
         return this;
@@ -79,7 +86,9 @@ public final class Child {
         c.add(java.toString());
         c.addAll(jvmOptions);
         c.add("-cp");
-        c.add(programClassPath());
+        List<String> path = new ArrayList<>(List.of(programClassPath()));
+        path.addAll(extraClassPath);
+        c.add(String.join(File.pathSeparator, path));
         c.add(mainClass);
         c.addAll(List.of(args));
         return c;
