@@ -1,0 +1,253 @@
+package dev.callgate.agent;
+
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackThreadInitializer;
+import dev.callgate.internal.Backends;
+import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.OpenCallbacks;
+import dev.callgate.spi.OsBackend;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What JNA's instrumented code calls. Public because JNA's classes call it from their own package;
+ * not API.
+ *
+ * <ul>
+ *   <li>{@link #converting}: at the start of {@code CallbackReference.getFunctionPointer(Callback,
+ *       boolean)}, the one place every Java callback becomes a native pointer. The first time a
+ *       selected callback passes, it gets its gate and, unless the application registered one,
+ *       callgate's thread initializer (JNA reads it only at this first conversion).</li>
+ *   <li>{@link #invoke}: in place of {@code Method.invoke} inside
+ *       {@code CallbackReference$DefaultCallbackProxy}, where JNA runs the callback body for a native
+ *       call. The gate brackets the body there, below JNA's own exception handler, so a contained
+ *       exception never reaches it.</li>
+ * </ul>
+ */
+public final class AgentHooks {
+
+    private static volatile AgentOptions options;
+    private static volatile OsBackend backend;
+    private static volatile CallbackThreadInitializer initializer;
+    private static final AtomicBoolean FAILED = new AtomicBoolean();
+    private static final AtomicLong GATED = new AtomicLong();
+    private static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return selectedName(type);
+        }
+    };
+
+    private AgentHooks() {}
+
+    static void configure(AgentOptions chosen) {
+        options = chosen;
+    }
+
+    /** Whether the agent is installed and working in this JVM. */
+    public static boolean active() {
+        return options != null && !FAILED.get();
+    }
+
+    /** How many callback objects the agent put a gate in front of so far. */
+    public static long gatedCallbacks() {
+        return GATED.get();
+    }
+
+    /**
+     * Called first thing in {@code getFunctionPointer(cb, direct)}.
+     *
+     * @param initializers JNA's own map of thread initializers, guarded by itself
+     * @return the {@code direct} flag JNA goes on with: false for a gated callback unless the option
+     *     {@code direct=leave}, so that native calls of it pass JNA's dispatch where the gate sits
+     */
+    public static boolean converting(Object callback, boolean direct, Map<?, ?> initializers) {
+        AgentOptions chosen = options;
+        if (chosen == null || callback == null || FAILED.get()) {
+            return direct;
+        }
+        try {
+            if (direct && !chosen.gateDirect()) {
+                return true;
+            }
+            if (GateRegistry.find(callback) != null) {
+                return false;
+            }
+            String name = NAMES.get(callback.getClass());
+            if (name == null || isNativeOrGatedProxy(callback)) {
+                return direct;
+            }
+            OsBackend os = backend();
+            Class<?> returnType = returnType(callback.getClass());
+            String fallback = returnType == void.class ? "nothing" : String.valueOf(defaultFor(returnType));
+            CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
+                    fallback, os, os.stderr());
+            if (GateRegistry.putIfAbsent(callback, gate) == gate) {
+                GATED.incrementAndGet();
+                Object handle = new Object(); // counts join CallGate.totals(); nothing is held strongly
+                OpenCallbacks.opened(handle, callback, gate);
+                OpenCallbacks.closed(handle);
+                registerInitializer(callback, initializers);
+            }
+            return false;
+        } catch (Throwable t) {
+            fail("cannot gate " + callback.getClass().getName() + ": " + t);
+            return direct;
+        }
+    }
+
+    /**
+     * Runs a callback body for JNA (in place of {@code method.invoke(target, args)}): through the
+     * gate when {@code target} has one, else exactly as JNA would.
+     */
+    public static Object invoke(Method method, Object target, Object[] args)
+            throws IllegalAccessException, InvocationTargetException {
+        CallbackGate gate = GateRegistry.find(target);
+        if (gate == null) {
+            return method.invoke(target, args);
+        }
+        CallbackGate.Entry entry = gate.enter();
+        if (entry == null) {
+            return defaultFor(method.getReturnType());
+        }
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            gate.contain(e.getCause() != null ? e.getCause() : e);
+            return defaultFor(method.getReturnType());
+        } catch (Throwable t) { // the body stays on this side of the native boundary, whatever it throws
+            gate.contain(t);
+            return defaultFor(method.getReturnType());
+        } finally {
+            gate.exit(entry);
+        }
+    }
+
+    private static void registerInitializer(Object callback, Map<?, ?> initializers) {
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> jna = (Map<Object, Object>) initializers;
+        synchronized (jna) { // the lock JNA takes for this map
+            if (!jna.containsKey(callback)) { // never replace the application's own
+                jna.put(callback, initializer);
+            }
+        }
+    }
+
+    private static OsBackend backend() {
+        OsBackend os = backend;
+        if (os == null) {
+            synchronized (AgentHooks.class) {
+                os = backend;
+                if (os == null) {
+                    os = Backends.backend();
+                    initializer = new AgentThreadInitializer(os, options.attachment());
+                    backend = os;
+                }
+            }
+        }
+        return os;
+    }
+
+    /** JNA's proxies for native function pointers, and callbacks the library API already gates. */
+    private static boolean isNativeOrGatedProxy(Object callback) {
+        if (!Proxy.isProxyClass(callback.getClass())) {
+            return false;
+        }
+        String handler = Proxy.getInvocationHandler(callback).getClass().getName();
+        return handler.startsWith("com.sun.jna.") || handler.startsWith("dev.callgate.");
+    }
+
+    /** The name in diagnostics, or null when the options leave this class alone. */
+    private static String selectedName(Class<?> type) {
+        List<Class<?>> interfaces = callbackInterfaces(type);
+        List<String> names = new ArrayList<>();
+        names.add(type.getName());
+        interfaces.forEach(i -> names.add(i.getName()));
+        if (!options.selects(names)) {
+            return null;
+        }
+        boolean plainClass = !type.isHidden() && !type.isAnonymousClass() && !type.isSynthetic()
+                && !Proxy.isProxyClass(type);
+        if (plainClass || interfaces.isEmpty()) {
+            return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+        }
+        return interfaces.get(0).getSimpleName();
+    }
+
+    /** The callback interfaces of {@code type}, the one JNA uses first. */
+    private static List<Class<?>> callbackInterfaces(Class<?> type) {
+        List<Class<?>> found = new ArrayList<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (Callback.class.isAssignableFrom(i) && i != Callback.class) {
+                    found.add(i);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The return type of the method JNA calls (its rule: the single public method, else the one named "callback"). */
+    private static Class<?> returnType(Class<?> type) {
+        for (Class<?> i : callbackInterfaces(type)) {
+            Method only = null;
+            int count = 0;
+            for (Method m : i.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                        && !Callback.FORBIDDEN_NAMES.contains(m.getName())) {
+                    count++;
+                    if (only == null || m.getName().equals(Callback.METHOD_NAME)) {
+                        only = m;
+                    }
+                }
+            }
+            if (only != null && (count == 1 || only.getName().equals(Callback.METHOD_NAME))) {
+                return only.getReturnType();
+            }
+        }
+        return int.class; // only the diagnostic text uses it; the value returned comes from the called method
+    }
+
+    /** Zero, false or null, as the return type demands. */
+    static Object defaultFor(Class<?> type) {
+        if (!type.isPrimitive() || type == void.class) {
+            return null;
+        }
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == char.class) {
+            return '\0';
+        }
+        if (type == byte.class) {
+            return (byte) 0;
+        }
+        if (type == short.class) {
+            return (short) 0;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == float.class) {
+            return 0f;
+        }
+        return 0d;
+    }
+
+    /** The agent stops gating new callbacks, says why once, and the application goes on as without it. */
+    static void fail(String why) {
+        if (FAILED.compareAndSet(false, true)) {
+            System.err.println("callgate-agent: " + why + "; callbacks are not gated from now on");
+        }
+    }
+}

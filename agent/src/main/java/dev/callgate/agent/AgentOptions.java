@@ -1,0 +1,137 @@
+package dev.callgate.agent;
+
+import dev.callgate.Attachment;
+import dev.callgate.ExceptionReporting;
+import dev.callgate.Policy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The agent's argument string: {@code key=value} pairs separated by commas, for example
+ * {@code policy=warn,attachment=keep,include=com.example.,exclude=org.foo.}.
+ *
+ * <ul>
+ *   <li>{@code policy}: {@code allow}, {@code warn-once} (default), {@code warn}, {@code reject}, {@code abort}</li>
+ *   <li>{@code attachment}: {@code keep} (default) or {@code detach} (JNA's attach and detach on every call)</li>
+ *   <li>{@code exceptions}: {@code once} (default: one line per exception class) or {@code every}</li>
+ *   <li>{@code include}, {@code exclude}: a class name or a package prefix (ending in {@code .}); a
+ *       callback is gated when its class or one of its callback interfaces matches an include (or no
+ *       include is given) and none matches an exclude. Repeat the key, or separate prefixes with
+ *       {@code |}. Callbacks the library API already gates are never gated twice.</li>
+ *   <li>{@code direct}: {@code gate} (default: a direct-mapped callback is routed through JNA's
+ *       interface-mapped dispatch, where the gate sits) or {@code leave} (direct-mapped callbacks
+ *       keep their direct dispatch and are not gated)</li>
+ * </ul>
+ */
+public record AgentOptions(Policy policy, Attachment attachment, ExceptionReporting exceptions,
+        List<String> includes, List<String> excludes, boolean gateDirect) {
+
+    /** What an empty argument string means. */
+    public static final AgentOptions DEFAULTS = new AgentOptions(Policy.WARN_ONCE, Attachment.KEEP_ATTACHED,
+            ExceptionReporting.ONCE_PER_CLASS, List.of(), List.of(), true);
+
+    /**
+     * @param text the agent argument (null or blank: the defaults)
+     * @throws IllegalArgumentException naming the bad part and what is accepted
+     */
+    public static AgentOptions parse(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULTS;
+        }
+        Policy policy = DEFAULTS.policy;
+        Attachment attachment = DEFAULTS.attachment;
+        ExceptionReporting exceptions = DEFAULTS.exceptions;
+        boolean gateDirect = true;
+        List<String> includes = new ArrayList<>();
+        List<String> excludes = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String item = part.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("option \"" + item + "\" is not key=value; keys: policy, attachment,"
+                        + " exceptions, include, exclude, direct");
+            }
+            String key = item.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String value = item.substring(eq + 1).strip();
+            switch (key) {
+                case "policy" -> policy = policy(value);
+                case "attachment" -> attachment = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "keep", "keep-attached" -> Attachment.KEEP_ATTACHED;
+                    case "detach", "detach-after-each-call" -> Attachment.DETACH_AFTER_EACH_CALL;
+                    default -> throw bad(key, value, "keep, detach");
+                };
+                case "exceptions" -> exceptions = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "once", "once-per-class" -> ExceptionReporting.ONCE_PER_CLASS;
+                    case "every" -> ExceptionReporting.EVERY;
+                    default -> throw bad(key, value, "once, every");
+                };
+                case "direct" -> gateDirect = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "gate" -> true;
+                    case "leave" -> false;
+                    default -> throw bad(key, value, "gate, leave");
+                };
+                case "include" -> includes.addAll(prefixes(key, value));
+                case "exclude" -> excludes.addAll(prefixes(key, value));
+                default -> throw new IllegalArgumentException("unknown option \"" + key + "\"; keys: policy, attachment,"
+                        + " exceptions, include, exclude, direct");
+            }
+        }
+        return new AgentOptions(policy, attachment, exceptions, List.copyOf(includes), List.copyOf(excludes), gateDirect);
+    }
+
+    /** Whether a callback whose class and callback interfaces have these names is gated. */
+    public boolean selects(List<String> names) {
+        if (!includes.isEmpty() && names.stream().noneMatch(n -> matchesAny(n, includes))) {
+            return false;
+        }
+        return names.stream().noneMatch(n -> matchesAny(n, excludes));
+    }
+
+    /** One line for the attach message. */
+    public String describe() {
+        return "policy " + policy + ", attachment " + attachment
+                + (includes.isEmpty() ? "" : ", include " + String.join("|", includes))
+                + (excludes.isEmpty() ? "" : ", exclude " + String.join("|", excludes))
+                + (gateDirect ? "" : ", direct-mapped callbacks left alone");
+    }
+
+    private static boolean matchesAny(String name, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (prefix.endsWith(".") ? name.startsWith(prefix) : name.equals(prefix) || name.startsWith(prefix + "$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> prefixes(String key, String value) {
+        List<String> out = new ArrayList<>();
+        for (String p : value.split("\\|")) {
+            if (!p.isBlank()) {
+                out.add(p.strip());
+            }
+        }
+        if (out.isEmpty()) {
+            throw bad(key, value, "a class name or a package prefix such as com.example.");
+        }
+        return out;
+    }
+
+    private static Policy policy(String value) {
+        String v = value.toUpperCase(Locale.ROOT).replace('-', '_');
+        try {
+            return Policy.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw bad("policy", value, "allow, warn-once, warn, reject, abort");
+        }
+    }
+
+    private static IllegalArgumentException bad(String key, String value, String accepted) {
+        return new IllegalArgumentException("option " + key + "=" + value + " is not understood; " + key + " takes "
+                + accepted);
+    }
+}
