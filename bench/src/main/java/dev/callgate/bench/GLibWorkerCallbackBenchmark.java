@@ -7,7 +7,7 @@ import dev.callgate.Attachment;
 import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
-import dev.callgate.cli.GLibThreadPool;
+import dev.callgate.fixtures.GLibThreadPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.AuxCounters;

@@ -5,7 +5,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
-import dev.callgate.cli.LibC;
+import dev.callgate.fixtures.LibC;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,7 +3,7 @@ package dev.callgate.bench;
 import com.sun.jna.Memory;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
-import dev.callgate.cli.LibC;
+import dev.callgate.fixtures.LibC;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;

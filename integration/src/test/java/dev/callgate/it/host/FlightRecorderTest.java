@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
-import dev.callgate.cli.GLibThreadPool;
+import dev.callgate.fixtures.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.spi.OsBackend;
 import java.nio.file.Path;
