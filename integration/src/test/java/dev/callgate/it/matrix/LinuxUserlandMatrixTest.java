@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.it.support.CliJar;
 import dev.callgate.it.support.DiagnosticLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ import org.testcontainers.DockerClientFactory;
 @EnabledOnOs(OS.LINUX)
 class LinuxUserlandMatrixTest {
 
-    private static final Path CLI_JAR = Path.of(System.getProperty("callgate.cli.jar", "../cli/target/callgate.jar"));
+    private static final Path CLI_JAR = CliJar.path();
     private static final Path REPORT_FILE = Path.of(System.getProperty("callgate.report", "target/matrix-report.md"));
     private static final Path TEMURIN_25 =
             Path.of(System.getProperty("callgate.temurin25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
