@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 2 sections 5 and 7, issue 3 section 1: {@code java -jar callgate.jar} in a child JVM, its
+ * {@code java -jar callgate.jar} in a child JVM, its
  * stdout, stderr and exit status checked. The jar is the integration module's dependency
  * {@code dev.callgate:callgate-cli:jar:app}, found through {@link CliJar}.
  */

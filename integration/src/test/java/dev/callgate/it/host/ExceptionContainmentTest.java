@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2 section 4: an exception thrown by the body on a GLib thread never reaches native code:
+ * An exception thrown by the body on a GLib thread never reaches native code:
  * one line per throw naming the callback, the exception class and its message; native code gets
  * the default value; the JVM and the same callback keep working.
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 3 section 4: every diagnosed foreign callback is a {@code dev.callgate.ForeignCallback} JFR event. */
+/** Every diagnosed foreign callback is a {@code dev.callgate.ForeignCallback} JFR event. */
 @EnabledOnOs(OS.LINUX)
 @Timeout(60)
 class FlightRecorderTest {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2 sections 4 and 7: each policy against real GLib worker threads, the diagnostics read
+ * Each policy against real GLib worker threads, the diagnostics read
  * back from a file the Linux backend's {@code write(2)} filled. ABORT kills the process, so it is
  * checked in a child JVM by {@link DemoEndToEndTest}.
  */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 3 section 1: a foreign native thread is attached once and stays attached across calls
+ * A foreign native thread is attached once and stays attached across calls
  * (daemon, named {@code callgate-foreign-<tid>}, group {@code callgate-foreign}), and
  * {@link Attachment#DETACH_AFTER_EACH_CALL} keeps JNA's attach-per-call behaviour.
  *

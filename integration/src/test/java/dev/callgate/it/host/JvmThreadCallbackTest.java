@@ -24,7 +24,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2 section 4: a JVM thread that calls native code which calls back on the same thread (libc
+ * A JVM thread that calls native code which calls back on the same thread (libc
  * {@code qsort} with a Java comparator) is not foreign, so even {@link Policy#WARN} stays silent. The
  * control runs the same gated comparator under {@code qsort} on a GLib thread, where it must speak,
  * so silence cannot come from a broken writer.

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 3 section 2: an open gated callback stays reachable while only native code holds its
+ * An open gated callback stays reachable while only native code holds its
  * function pointer; after {@code close()} native calls get the default value, one diagnostic, and
  * no crash.
  */

@@ -27,7 +27,7 @@ import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Issue 5: callgate's end-to-end scenarios inside Debian userlands, one case per cell of
+ * callgate's end-to-end scenarios inside Debian userlands, one case per cell of
  * {@code integration/images/cells.tsv} and JVM: each suite's own OpenJDK, plus the host's
  * Temurin 25 bound read-only where the manifest says so.
  *

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The exact diagnostic lines callgate promises (issue 2 section 4, issue 3 sections 2-3), as
+ * The exact diagnostic lines callgate promises, as
  * patterns, so every end-to-end check (on this host or in a container) reads them one way.
  */
 public final class DiagnosticLines {
