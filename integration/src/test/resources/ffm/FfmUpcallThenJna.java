@@ -3,7 +3,7 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
-import dev.callgate.cli.LibC;
+import dev.callgate.fixtures.LibC;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

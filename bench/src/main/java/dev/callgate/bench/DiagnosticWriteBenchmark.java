@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue part 5c: one diagnostic line to {@code /dev/null}. callgate's {@link DiagnosticWriter}
+ * One diagnostic line to {@code /dev/null}. callgate's {@link DiagnosticWriter}
  * writes a line encoded once into native memory with one libc {@code write(2)}; the baseline is
  * {@code System.err.println} with {@code System.err} pointed at {@code /dev/null} and built the way
  * the JDK builds it (a 128-byte {@link BufferedOutputStream}, autoflush). A third benchmark encodes

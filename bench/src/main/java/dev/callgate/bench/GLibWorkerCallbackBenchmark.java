@@ -9,7 +9,7 @@ import dev.callgate.internal.Backends;
 import dev.callgate.internal.RoutingAccess;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
-import dev.callgate.cli.GLibThreadPool;
+import dev.callgate.fixtures.GLibThreadPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue parts 5b and 5d: GLib's thread pool calls Java back from native threads the JVM did not
+ * GLib's thread pool calls Java back from native threads the JVM did not
  * create. One op is one callback: each invocation pushes {@value #CALLS} items and waits until
  * the workers have called back for all of them; the score is callbacks per second.
  *

@@ -7,7 +7,7 @@ import dev.callgate.CallGate;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.RoutingAccess;
 import dev.callgate.GatedCallback;
-import dev.callgate.cli.LibC;
+import dev.callgate.fixtures.LibC;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue part 5a1: the gate's own cost on a JVM thread, called from Java with no native code in
+ * The gate's own cost on a JVM thread, called from Java with no native code in
  * between. {@code gated.callback().m(args)} runs the JDK's {@link java.lang.reflect.Proxy} class,
  * {@code Gate.invoke} and {@code Method.invoke(body)}; the baseline calls the body directly.
  *

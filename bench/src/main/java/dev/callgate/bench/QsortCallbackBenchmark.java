@@ -5,7 +5,7 @@ import dev.callgate.CallGate;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.RoutingAccess;
 import dev.callgate.GatedCallback;
-import dev.callgate.cli.LibC;
+import dev.callgate.fixtures.LibC;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue part 5a2: the cost users see on a JVM thread, through JNA's callback dispatch. One op
+ * The cost users see on a JVM thread, through JNA's callback dispatch. One op
  * refills {@value Sort#INTS} ints in native memory and sorts them with libc {@code qsort}, which
  * calls the comparator back on the benchmark's own (JVM) thread: once with a plain JNA comparator,
  * once with the same comparator behind the gate. The number of comparator calls per sort is

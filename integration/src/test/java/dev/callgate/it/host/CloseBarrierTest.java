@@ -8,7 +8,7 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackGroup;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
-import dev.callgate.cli.GLibThreadPool;
+import dev.callgate.fixtures.GLibThreadPool;
 import dev.callgate.it.support.Waits;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

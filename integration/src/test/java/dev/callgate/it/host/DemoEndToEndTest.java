@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.callgate.Policy;
 import dev.callgate.it.support.ChildJvm;
 import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.it.support.CliJar;
 import dev.callgate.it.support.DiagnosticLines;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,14 +21,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 2 sections 5 and 7, issue 3 section 1: {@code java -jar callgate.jar} in a child JVM, its
- * stdout, stderr and exit status checked. The jar comes from the system property
- * {@code callgate.cli.jar}, which the integration pom points at {@code cli/target/callgate.jar}.
+ * {@code java -jar callgate.jar} in a child JVM, its
+ * stdout, stderr and exit status checked. The jar is the integration module's dependency
+ * {@code dev.callgate:callgate-cli:jar:app}, found through {@link CliJar}.
  */
 @EnabledOnOs(OS.LINUX)
 class DemoEndToEndTest {
 
-    private static final Path CLI_JAR = Path.of(System.getProperty("callgate.cli.jar", "../cli/target/callgate.jar"));
+    private static final Path CLI_JAR = CliJar.path();
     private static final Duration NO_HANG = Duration.ofSeconds(60);
     private static final Pattern DEMO_FOREIGN = DiagnosticLines.foreignThread("demo-tick", "linux");
 

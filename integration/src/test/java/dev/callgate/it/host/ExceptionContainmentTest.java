@@ -7,12 +7,12 @@ import dev.callgate.CallGate;
 import dev.callgate.ExceptionReporting;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.fixtures.GLib;
+import dev.callgate.fixtures.GLibThreadPool;
+import dev.callgate.fixtures.GLibThreads;
 import dev.callgate.internal.RoutingAccess;
-import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
-import dev.callgate.it.support.GLib;
-import dev.callgate.it.support.GLibThreads;
 import dev.callgate.it.support.Waits;
 import dev.callgate.spi.OsBackend;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2 section 4: an exception thrown by the body on a GLib thread never reaches native code:
+ * An exception thrown by the body on a GLib thread never reaches native code:
  * one line per throw naming the callback, the exception class and its message; native code gets
  * the default value; the JVM and the same callback keep working.
  */

@@ -2,9 +2,9 @@ package dev.callgate.it.host;
 
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
-import dev.callgate.cli.GLibThreadPool;
-import dev.callgate.it.support.LibUv;
-import dev.callgate.it.support.PosixThreads;
+import dev.callgate.fixtures.GLibThreadPool;
+import dev.callgate.fixtures.LibUvThreadPool;
+import dev.callgate.fixtures.PosixThreads;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -52,25 +52,24 @@ public final class ExitScenarioMain {
 
     private static void libuv(boolean busy) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
-        LibUv.WorkCallback body = request -> {
+        LibUvThreadPool.WorkCallback body = request -> {
             inside.countDown();
             if (busy) {
                 sleep(TimeUnit.MINUTES.toMillis(5)); // still in Java when the JVM exits
             }
         };
-        GatedCallback<LibUv.WorkCallback> work = CallGate.builder(LibUv.WorkCallback.class, body).name("uv-work").build();
+        GatedCallback<LibUvThreadPool.WorkCallback> work = CallGate.builder(LibUvThreadPool.WorkCallback.class, body)
+                .name("uv-work").build();
         gated = work;
-        LibUv uv = new LibUv(work.callback());
-        uv.queue(4);
         if (busy) {
-            Thread loop = new Thread(uv::runToCompletion, "uv-loop");
+            Thread loop = new Thread(() -> LibUvThreadPool.runWork(work.callback(), 4), "uv-loop");
             loop.setDaemon(true);
             loop.start();
             if (!inside.await(30, TimeUnit.SECONDS)) {
                 throw new AssertionError("libuv never called the work callback");
             }
         } else {
-            uv.runToCompletion(); // every request ran; the pool threads stay, attached, and wait
+            LibUvThreadPool.runWork(work.callback(), 4); // every request ran; the workers stay, attached, and wait
         }
     }
 

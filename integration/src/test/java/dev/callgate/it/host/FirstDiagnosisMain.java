@@ -3,7 +3,7 @@ package dev.callgate.it.host;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
-import dev.callgate.it.support.PosixThreads;
+import dev.callgate.fixtures.PosixThreads;
 
 /**
  * Times the first foreign call of a fresh JVM on a raw pthread: {@code args[0]} is the policy

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.fixtures.GLibThreadPool;
 import dev.callgate.internal.RoutingAccess;
-import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.spi.OsBackend;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 3 section 4: every diagnosed foreign callback is a {@code dev.callgate.ForeignCallback} JFR event. */
+/** Every diagnosed foreign callback is a {@code dev.callgate.ForeignCallback} JFR event. */
 @EnabledOnOs(OS.LINUX)
 @Timeout(60)
 class FlightRecorderTest {

@@ -8,12 +8,12 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.fixtures.GLib;
+import dev.callgate.fixtures.GLibThreadPool;
+import dev.callgate.fixtures.GLibThreads;
 import dev.callgate.internal.RoutingAccess;
-import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
-import dev.callgate.it.support.GLib;
-import dev.callgate.it.support.GLibThreads;
 import dev.callgate.it.support.Waits;
 import dev.callgate.spi.OsBackend;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2 sections 4 and 7: each policy against real GLib worker threads, the diagnostics read
+ * Each policy against real GLib worker threads, the diagnostics read
  * back from a file the Linux backend's {@code write(2)} filled. ABORT kills the process, so it is
  * checked in a child JVM by {@link DemoEndToEndTest}.
  */

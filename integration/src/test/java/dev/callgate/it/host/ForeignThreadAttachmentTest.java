@@ -9,10 +9,10 @@ import dev.callgate.Attachment;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.fixtures.GLibThreadPool;
+import dev.callgate.fixtures.PosixThreads;
 import dev.callgate.internal.RoutingAccess;
-import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticsFile;
-import dev.callgate.it.support.PosixThreads;
 import dev.callgate.it.support.Waits;
 import dev.callgate.spi.OsBackend;
 import java.lang.management.ManagementFactory;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 3 section 1: a foreign native thread is attached once and stays attached across calls
+ * A foreign native thread is attached once and stays attached across calls
  * (daemon, named {@code callgate-foreign-<tid>}, group {@code callgate-foreign}), and
  * {@link Attachment#DETACH_AFTER_EACH_CALL} keeps JNA's attach-per-call behaviour.
  *

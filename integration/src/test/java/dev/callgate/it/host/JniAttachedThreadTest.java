@@ -10,7 +10,7 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
-import dev.callgate.cli.LibC;
+import dev.callgate.fixtures.LibC;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,12 +8,12 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.fixtures.GLib;
+import dev.callgate.fixtures.GLibThreads;
+import dev.callgate.fixtures.LibC;
 import dev.callgate.internal.RoutingAccess;
-import dev.callgate.cli.LibC;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
-import dev.callgate.it.support.GLib;
-import dev.callgate.it.support.GLibThreads;
 import dev.callgate.spi.OsBackend;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 2 section 4: a JVM thread that calls native code which calls back on the same thread (libc
+ * A JVM thread that calls native code which calls back on the same thread (libc
  * {@code qsort} with a Java comparator) is not foreign, so even {@link Policy#WARN} stays silent. The
  * control runs the same gated comparator under {@code qsort} on a GLib thread, where it must speak,
  * so silence cannot come from a broken writer.

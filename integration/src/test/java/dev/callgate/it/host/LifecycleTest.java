@@ -8,13 +8,12 @@ import com.sun.jna.Pointer;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
+import dev.callgate.fixtures.GLib;
+import dev.callgate.fixtures.GLibThreadPool;
+import dev.callgate.fixtures.GLibThreads;
 import dev.callgate.internal.RoutingAccess;
-import dev.callgate.cli.GLibThreadPool;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
-import dev.callgate.it.support.GLib;
-import dev.callgate.it.support.GLibThreads;
-import dev.callgate.it.support.PointerOnlyGLibPool;
 import dev.callgate.it.support.Waits;
 import dev.callgate.spi.OsBackend;
 import java.lang.ref.Reference;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 3 section 2: an open gated callback stays reachable while only native code holds its
+ * An open gated callback stays reachable while only native code holds its
  * function pointer; after {@code close()} native calls get the default value, one diagnostic, and
  * no crash.
  */
@@ -46,7 +45,7 @@ class LifecycleTest {
     Path dir;
 
     /** A pool started with a callback, and weak handles on what the test itself must not keep alive. */
-    private record Started(PointerOnlyGLibPool pool, WeakReference<GatedCallback<GLibThreadPool.GFunc>> handle,
+    private record Started(GLibThreadPool pool, WeakReference<GatedCallback<GLibThreadPool.GFunc>> handle,
             WeakReference<GLibThreadPool.GFunc> callback) {}
 
     /** Builds the gated callback and its pool here, so no frame of the test holds either strongly. */
@@ -54,7 +53,7 @@ class LifecycleTest {
         GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class,
                 (GLibThreadPool.GFunc) (data, userData) -> runs.increment())
                 .name("lifecycle-tick").policy(Policy.ALLOW), backend.writerTo(diagnostics.fd())).build();
-        PointerOnlyGLibPool pool = PointerOnlyGLibPool.start(gated.callback(), WORKERS);
+        GLibThreadPool pool = GLibThreadPool.startKeepingOnlyThePointer(gated.callback(), WORKERS);
         return new Started(pool, new WeakReference<>(gated), new WeakReference<>(gated.callback()));
     }
 
@@ -66,7 +65,7 @@ class LifecycleTest {
                 runs.increment();
             }
         };
-        try (PointerOnlyGLibPool pool = PointerOnlyGLibPool.start(plain, 1)) {
+        try (GLibThreadPool pool = GLibThreadPool.startKeepingOnlyThePointer(plain, 1)) {
             pool.push(1);
         }
         return new WeakReference<>(plain);
@@ -88,7 +87,7 @@ class LifecycleTest {
         LongAdder plainRuns = new LongAdder();
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("gc.log"))) {
             Started started = startGatedPool(runs, diagnostics);
-            PointerOnlyGLibPool pool = started.pool();
+            GLibThreadPool pool = started.pool();
             try {
                 WeakReference<GLibThreadPool.GFunc> plain = usePlainCallbackAndDropIt(plainRuns);
                 assertEquals(1, plainRuns.sum(), "the control callback ran");

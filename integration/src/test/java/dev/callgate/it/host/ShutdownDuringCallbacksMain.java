@@ -3,7 +3,7 @@ package dev.callgate.it.host;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
-import dev.callgate.cli.GLibThreadPool;
+import dev.callgate.fixtures.GLibThreadPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * Issue 3 section 3: a GLib pool still calling while {@code System.exit} runs. Once shutdown has
+ * A GLib pool still calling while {@code System.exit} runs. Once shutdown has
  * begun the body does not run, one line says so, and the JVM exits by itself with the status it
  * was given.
  */

@@ -8,7 +8,7 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
-import dev.callgate.it.support.PosixThreads;
+import dev.callgate.fixtures.PosixThreads;
 import java.util.concurrent.TimeUnit;
 
 /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.it.support.CliJar;
 import dev.callgate.it.support.DiagnosticLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Issue 5: callgate's end-to-end scenarios inside Debian userlands, one case per cell of
+ * callgate's end-to-end scenarios inside Debian userlands, one case per cell of
  * {@code integration/images/cells.tsv} and JVM: each suite's own OpenJDK, plus the host's
  * Temurin 25 bound read-only where the manifest says so.
  *
@@ -47,7 +48,7 @@ import org.testcontainers.DockerClientFactory;
 @EnabledOnOs(OS.LINUX)
 class LinuxUserlandMatrixTest {
 
-    private static final Path CLI_JAR = Path.of(System.getProperty("callgate.cli.jar", "../cli/target/callgate.jar"));
+    private static final Path CLI_JAR = CliJar.path();
     private static final Path REPORT_FILE = Path.of(System.getProperty("callgate.report", "target/matrix-report.md"));
     private static final Path TEMURIN_25 =
             Path.of(System.getProperty("callgate.temurin25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * command line built from {@link #command()}.
  *
  * <pre>{@code
- * ChildJvmResult r = ChildJvm.jar(Path.of(System.getProperty("callgate.cli.jar")))
+ * ChildJvmResult r = ChildJvm.jar(CliJar.path())
  *         .args("demo", "--policy", "warn")
  *         .systemProperty("callgate.os", "linux")
  *         .timeout(Duration.ofSeconds(60))
