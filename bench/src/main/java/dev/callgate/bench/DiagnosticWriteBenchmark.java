@@ -1,8 +1,7 @@
 package dev.callgate.bench;
 
-import dev.callgate.CallGate;
 import dev.callgate.internal.Backends;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.DiagnosticChannel;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
 import java.io.BufferedOutputStream;
@@ -29,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * writes a line encoded once into native memory with one libc {@code write(2)}; the baseline is
  * {@code System.err.println} with {@code System.err} pointed at {@code /dev/null} and built the way
  * the JDK builds it (a 128-byte {@link BufferedOutputStream}, autoflush). A third benchmark encodes
- * the line on every call, as the gate does for the one-off "callback threw" diagnostic.
+ * the line on every call, as the gate does for a "callback threw" diagnostic. {@code callgateChannel}
+ * is the path a callback thread takes: the line handed to callgate's writer thread, which writes it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -76,6 +76,15 @@ public class DiagnosticWriteBenchmark {
     @Benchmark
     public boolean callgateWriter(Sinks s) {
         return s.writer.write(s.line);
+    }
+
+    /**
+     * What a callback thread pays for one line: the hand-off to callgate's writer thread, which makes
+     * the same native write, and the wait for its answer (bounded; never reached on /dev/null).
+     */
+    @Benchmark
+    public DiagnosticChannel.Outcome callgateChannel(Sinks s) {
+        return DiagnosticChannel.shared().write(s.writer, s.line);
     }
 
     @Benchmark
