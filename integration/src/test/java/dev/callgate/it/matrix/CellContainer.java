@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame.OutputType;
@@ -16,7 +17,7 @@ import org.testcontainers.images.ImagePullPolicy;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * Runs {@code java -jar callgate.jar <args>} once in a fresh container of a matrix case and
+ * Runs {@code java -jar callgate.jar <args>} (or another java command line) once in a fresh container of a matrix case and
  * returns what happened: the container's exit status as Docker reports it, and its stdout and
  * stderr read from Docker before the container is removed.
  *
@@ -52,11 +53,21 @@ final class CellContainer {
 
     /** Runs callgate.jar with {@code args} in a new container of {@code matrixCase}; waits for it to exit. */
     ChildJvmResult run(MatrixCase matrixCase, String... args) {
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCHER, "sh", matrixCase.java(), "-jar",
-                JAR_IN_CONTAINER));
-        command.addAll(List.of(args));
+        List<String> javaArgs = new ArrayList<>(List.of("-jar", JAR_IN_CONTAINER));
+        javaArgs.addAll(List.of(args));
+        return runJava(matrixCase, Map.of(), javaArgs);
+    }
+
+    /**
+     * Runs the case's {@code java} with {@code javaArgs} in a new container, with each host file of
+     * {@code files} bound read-only at its path in the container (callgate.jar is always there too).
+     */
+    ChildJvmResult runJava(MatrixCase matrixCase, Map<Path, String> files, List<String> javaArgs) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCHER, "sh", matrixCase.java()));
+        command.addAll(javaArgs);
         List<Bind> binds = new ArrayList<>();
         binds.add(readOnly(cliJar, JAR_IN_CONTAINER));
+        files.forEach((host, inContainer) -> binds.add(readOnly(host, inContainer)));
         matrixCase.hostJvm().ifPresent(host -> binds.add(readOnly(host, matrixCase.javaHome())));
 
         long started = System.nanoTime();

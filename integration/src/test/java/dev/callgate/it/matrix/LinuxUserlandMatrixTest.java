@@ -11,6 +11,7 @@ import dev.callgate.it.support.DiagnosticLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,11 @@ import org.testcontainers.DockerClientFactory;
  *   <li>{@code demo --policy warn-once}: a pool of four GLib worker threads calls back 200 times
  *       and exactly one diagnostic line reaches stderr; the {@code qsort} callbacks on a JVM thread
  *       give none;
- *   <li>{@code demo --policy abort}: the diagnostic, then death by SIGABRT (exit status 134).
+ *   <li>{@code demo --policy abort}: the diagnostic, then death by SIGABRT (exit status 134);
+ *   <li>an unmodified plain-JNA program (GLib's pool) under {@code -javaagent:callgate-agent.jar}: every
+ *       callback gated, one line;
+ *   <li>on the Temurin 25 cases, when the build ran on JDK 22+: callgate-ffm's demo, a GLib pool calling
+ *       a gated FFM upcall.
  * </ul>
  *
  * <p>Without a Docker engine the matrix is skipped with one line saying why, unless {@code CI=true},
@@ -49,6 +54,11 @@ import org.testcontainers.DockerClientFactory;
 class LinuxUserlandMatrixTest {
 
     private static final Path CLI_JAR = CliJar.path();
+    private static final Path AGENT_JAR = Path.of(System.getProperty("callgate.agent.jar", "target/no-agent-jar"));
+    private static final Path JNA_JAR = Path.of(System.getProperty("callgate.jna.jar", "target/no-jna-jar"));
+    /** callgate-ffm and what its demo needs; only built on JDK 22+ (else no file, and no FFM scenario). */
+    private static final List<Path> FFM_JARS = Stream.of("callgate.ffm.jar", "callgate.api.jar", "callgate.linux.jar")
+            .map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
     private static final Path REPORT_FILE = Path.of(System.getProperty("callgate.report", "target/matrix-report.md"));
     private static final Path TEMURIN_25 =
             Path.of(System.getProperty("callgate.temurin25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
@@ -109,6 +119,10 @@ class LinuxUserlandMatrixTest {
             checkDoctor(matrixCase, doctor);
             checkWarnOnce(containers.run(matrixCase, "demo", "--policy", "warn-once", "--calls", "200", "--threads", "4"));
             checkAbort(containers.run(matrixCase, "demo", "--policy", "abort", "--calls", "50", "--threads", "1"));
+            checkAgent(runAgentDemo(matrixCase));
+            if (matrixCase.hostJvm().isPresent() && FFM_JARS.stream().allMatch(Files::isRegularFile)) {
+                checkFfm(runFfmDemo(matrixCase));
+            }
 
             REPORT.add(matrixCase, javaVersion, "pass", secondsSince(started));
         } catch (TestAbortedException e) {
@@ -168,6 +182,46 @@ class LinuxUserlandMatrixTest {
         assertTrue(threads >= 1 && threads <= 4, () -> "demo warn-once: foreign threads " + threads
                 + ", expected 1 to 4 (the pool has 4 GLib workers)\n" + run.describe());
         assertLine(run, "qsort diagnostics: 0", "demo warn-once");
+    }
+
+    /** An unmodified plain-JNA program under {@code -javaagent:callgate-agent.jar}. */
+    private static ChildJvmResult runAgentDemo(MatrixCase matrixCase) {
+        assertTrue(Files.isRegularFile(AGENT_JAR) && Files.isRegularFile(JNA_JAR), () -> "agent scenario: no "
+                + AGENT_JAR + " or " + JNA_JAR + " (system properties callgate.agent.jar, callgate.jna.jar)");
+        List<String> args = new ArrayList<>();
+        if (matrixCase.hostJvm().isPresent()) {
+            args.add("--enable-native-access=ALL-UNNAMED"); // JDK 22+: JNA's native calls without a warning
+        }
+        args.addAll(List.of("-javaagent:/callgate/agent.jar", "-cp", "/callgate/agent.jar:/callgate/jna.jar",
+                "dev.callgate.agent.AgentDemo", "200"));
+        return containers.runJava(matrixCase, Map.of(AGENT_JAR, "/callgate/agent.jar", JNA_JAR, "/callgate/jna.jar"), args);
+    }
+
+    /** The agent gated every callback of the plain-JNA demo, kept its GLib thread attached, said it once. */
+    private static void checkAgent(ChildJvmResult run) {
+        assertExit(run, 0, "agent demo");
+        assertLine(run, "agent: gated 200 callbacks", "agent demo");
+        Pattern foreign = Pattern.compile("callgate: callback \\S+ on thread not created by the JVM \\(native thread \\d+,"
+                + " os linux\\); ran it \\(policy WARN_ONCE: said once per callback\\)");
+        assertEquals(1, DiagnosticLines.matching(run.stderrLines(), foreign).size(),
+                () -> "agent demo: exactly one foreign-thread line expected\n" + run.describe());
+    }
+
+    /** callgate-ffm's demo: a GLib pool calls a gated FFM upcall stub (JDK 22+ cells). */
+    private static ChildJvmResult runFfmDemo(MatrixCase matrixCase) {
+        Map<Path, String> files = Map.of(FFM_JARS.get(0), "/callgate/ffm.jar", FFM_JARS.get(1), "/callgate/api.jar",
+                FFM_JARS.get(2), "/callgate/linux.jar", JNA_JAR, "/callgate/jna.jar");
+        return containers.runJava(matrixCase, files, List.of("--enable-native-access=ALL-UNNAMED", "-cp",
+                "/callgate/ffm.jar:/callgate/api.jar:/callgate/linux.jar:/callgate/jna.jar", "dev.callgate.ffm.FfmDemo",
+                "--calls", "200", "--threads", "2"));
+    }
+
+    private static void checkFfm(ChildJvmResult run) {
+        assertExit(run, 0, "ffm demo");
+        assertLine(run, "backend: linux", "ffm demo");
+        assertLine(run, "foreign calls: 200", "ffm demo");
+        assertEquals(1, run.stderrLines(line -> line.contains(" on thread not created by the JVM ")).size(),
+                () -> "ffm demo: exactly one foreign-thread line expected\n" + run.describe());
     }
 
     /** ABORT: the diagnostic reaches stderr, then the process dies of SIGABRT. */
