@@ -390,6 +390,14 @@ class GateRecordedTest {
     }
 
     @Test
+    void aNamePastTheLimitIsRefusedWithTheReason() {
+        String name = "n".repeat(GatedCallback.MAX_NAME_LENGTH + 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> gated(adder).name(name));
+        assertTrue(e.getMessage().contains("at most 128 characters"), e.getMessage());
+        assertEquals(GatedCallback.MAX_NAME_LENGTH, gated(adder).name("n".repeat(128)).build().name().length());
+    }
+
+    @Test
     void aNameIsStripped() {
         try (GatedCallback<IntOp> gate = gated(adder).name("  mixer  ").build()) {
             assertEquals("mixer", gate.name());

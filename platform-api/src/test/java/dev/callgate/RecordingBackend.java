@@ -1,5 +1,6 @@
 package dev.callgate;
 
+import com.sun.jna.Pointer;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.NativeWrite;
@@ -81,7 +82,7 @@ final class RecordingBackend implements OsBackend {
     private final class RecordingWrite implements NativeWrite {
         @Override
         public long write(long target, NativeMessage message, int offset, int count) {
-            byte[] bytes = message.pointer().getByteArray(offset, count);
+            byte[] bytes = new Pointer(message.address()).getByteArray(offset, count);
             ByteArrayOutputStream sink = sinks.computeIfAbsent(target, t -> new ByteArrayOutputStream());
             synchronized (sink) {
                 sink.write(bytes, 0, bytes.length);

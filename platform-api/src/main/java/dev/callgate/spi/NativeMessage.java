@@ -67,19 +67,9 @@ public final class NativeMessage {
         return bytes.length;
     }
 
-    /** The encoded bytes in native memory; valid while this message is reachable. */
-    public Pointer pointer() {
-        return memory;
-    }
-
     /** The native address of the first byte, for mappings that take a pointer-sized integer. */
     public long address() {
         return Pointer.nativeValue(memory);
-    }
-
-    /** The byte at {@code index}, read from the heap copy. */
-    public byte byteAt(int index) {
-        return bytes[index];
     }
 
     /**

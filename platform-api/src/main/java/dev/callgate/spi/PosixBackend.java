@@ -6,7 +6,7 @@ package dev.callgate.spi;
  * {@link NativeLayer}: {@code write(2)} from its C library, its thread id call, {@code abort(3)}.
  * Tests construct the same subclass over a recording fake of the native layer.
  */
-public class PosixBackend extends NativeWriteBackend {
+public class PosixBackend extends AbstractOsBackend {
 
     /** The standard error file descriptor. */
     public static final int STDERR_FD = 2;

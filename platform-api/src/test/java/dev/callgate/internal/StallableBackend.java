@@ -1,5 +1,6 @@
 package dev.callgate.internal;
 
+import com.sun.jna.Pointer;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.NativeWrite;
@@ -85,7 +86,7 @@ final class StallableBackend implements OsBackend {
                     Thread.currentThread().interrupt();
                 }
             }
-            byte[] bytes = message.pointer().getByteArray(offset, count);
+            byte[] bytes = new Pointer(message.address()).getByteArray(offset, count);
             lines.add(new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8));
             return count;
         }

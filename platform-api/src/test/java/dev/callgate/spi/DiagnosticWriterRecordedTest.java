@@ -1,5 +1,6 @@
 package dev.callgate.spi;
 
+import com.sun.jna.Pointer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -234,7 +235,7 @@ class DiagnosticWriterRecordedTest {
                 return -1;
             }
             int n = (int) Math.min(step[0], count);
-            taken.write(message.pointer().getByteArray(offset, n), 0, n);
+            taken.write(new Pointer(message.address()).getByteArray(offset, n), 0, n);
             return n;
         }
 

@@ -24,7 +24,7 @@ class NativeMessageTest {
 
     /** The message's bytes as read back from its native memory. */
     private static byte[] nativeBytes(NativeMessage m) {
-        return m.pointer().getByteArray(0, m.length());
+        return new Pointer(m.address()).getByteArray(0, m.length());
     }
 
     @Test
@@ -58,10 +58,6 @@ class NativeMessageTest {
         assertArrayEquals(expected, m.sharedBytes());
         assertArrayEquals(expected, nativeBytes(m));
         assertEquals(expected.length, m.length());
-        assertEquals(Pointer.nativeValue(m.pointer()), m.address());
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], m.byteAt(i), "byte " + i);
-        }
         assertEquals(text, m.toString());
     }
 

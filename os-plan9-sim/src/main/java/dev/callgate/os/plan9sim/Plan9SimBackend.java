@@ -2,7 +2,7 @@ package dev.callgate.os.plan9sim;
 
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.NativeWriteBackend;
+import dev.callgate.spi.AbstractOsBackend;
 import java.util.Arrays;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Arrays;
  *
  * <p>No exit guard ({@link #installExitGuard()} is {@code null}): nothing native runs in it.
  */
-final class Plan9SimBackend extends NativeWriteBackend {
+final class Plan9SimBackend extends AbstractOsBackend {
 
     /** The provider and backend id. */
     static final String ID = "plan9-sim";

@@ -2,7 +2,7 @@ package dev.callgate.os.windows;
 
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.NativeWriteBackend;
+import dev.callgate.spi.AbstractOsBackend;
 
 /**
  * callgate's native services on Windows: diagnostics through kernel32 {@code WriteFile} on
@@ -18,7 +18,7 @@ import dev.callgate.spi.NativeWriteBackend;
  * <p>No exit guard ({@link #installExitGuard()} is {@code null}): {@code ExitProcess} ends every
  * other thread before DLLs get their detach notification, so no library joins a live thread there.
  */
-final class WindowsBackend extends NativeWriteBackend {
+final class WindowsBackend extends AbstractOsBackend {
 
     /** The provider id. */
     static final String ID = "windows";

@@ -4,7 +4,7 @@ package dev.callgate.spi;
  * The part every backend shares: an id, one {@link NativeWrite}, and {@link DiagnosticWriter}s
  * over it, the one to standard error made once. Subclasses add the thread id and the abort.
  */
-public abstract class NativeWriteBackend implements OsBackend {
+public abstract class AbstractOsBackend implements OsBackend {
 
     private final String id;
     private final NativeWrite nativeWrite;
@@ -15,7 +15,7 @@ public abstract class NativeWriteBackend implements OsBackend {
      * @param nativeWrite the backend's single native write
      * @param stderrTarget standard error's descriptor or handle value
      */
-    protected NativeWriteBackend(String id, NativeWrite nativeWrite, long stderrTarget) {
+    protected AbstractOsBackend(String id, NativeWrite nativeWrite, long stderrTarget) {
         this.id = id;
         this.nativeWrite = nativeWrite;
         this.stderr = new DiagnosticWriter(nativeWrite, stderrTarget);
