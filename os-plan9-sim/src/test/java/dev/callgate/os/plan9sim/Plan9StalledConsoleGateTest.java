@@ -3,14 +3,12 @@ package dev.callgate.os.plan9sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.Attachment;
-import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.DiagnosticChannel;
+import dev.callgate.spi.contract.ForeignCallTiming;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,32 +33,12 @@ class Plan9StalledConsoleGateTest {
         console.release();
     }
 
-    private CallbackGate gate(Policy policy) {
-        return new CallbackGate("cons", policy, Attachment.KEEP_ATTACHED, ExceptionReporting.ONCE_PER_CLASS, "0",
-                backend, backend.stderr(), frame -> false);
-    }
-
-    private static long timeOneCallOnAnotherThread(CallbackGate gate) throws InterruptedException {
-        AtomicLong took = new AtomicLong();
-        Thread t = new Thread(() -> {
-            long started = System.nanoTime();
-            CallbackGate.Entry entry = gate.enter();
-            if (entry != null) {
-                gate.exit(entry);
-            }
-            took.set(System.nanoTime() - started);
-        });
-        t.start();
-        t.join(10_000);
-        return took.get();
-    }
-
     @Test
     void aWarnCallReturnsWithinTheBoundAndTheLineIsCountedDropped() throws Exception {
         console.stall();
-        CallbackGate gate = gate(Policy.WARN);
+        CallbackGate gate = ForeignCallTiming.everyThreadForeign(backend, Policy.WARN);
         for (int i = 0; i < 3; i++) {
-            long took = timeOneCallOnAnotherThread(gate);
+            long took = ForeignCallTiming.nanosForOneCall(gate);
             assertTrue(took < BOUND + SLACK, "waited " + TimeUnit.NANOSECONDS.toMillis(took) + " ms");
         }
         assertEquals(3, gate.stats().diagnosticsDropped());
@@ -69,7 +47,7 @@ class Plan9StalledConsoleGateTest {
     @Test
     void abortEndsTheProcessWithinTheBoundOnAStalledConsole() throws Exception {
         console.stall();
-        long took = timeOneCallOnAnotherThread(gate(Policy.ABORT));
+        long took = ForeignCallTiming.nanosForOneCall(ForeignCallTiming.everyThreadForeign(backend, Policy.ABORT));
         assertEquals(1, halts.get(), "halt(134) reached");
         assertTrue(took < BOUND + SLACK, "abort came after " + TimeUnit.NANOSECONDS.toMillis(took) + " ms");
     }

@@ -3,13 +3,10 @@ package dev.callgate.os.windows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.Attachment;
-import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
-import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.DiagnosticChannel;
+import dev.callgate.spi.contract.ForeignCallTiming;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,34 +27,17 @@ class WindowsStalledPipeRecordedTest {
         kernel32.release();
     }
 
-    private long timeOneCallOnAnotherThread(Policy policy) throws InterruptedException {
-        CallbackGate gate = new CallbackGate("pipe", policy, Attachment.KEEP_ATTACHED, ExceptionReporting.ONCE_PER_CLASS,
-                "0", backend, backend.stderr(), frame -> false);
-        AtomicLong took = new AtomicLong();
-        Thread t = new Thread(() -> {
-            long started = System.nanoTime();
-            CallbackGate.Entry entry = gate.enter();
-            if (entry != null) {
-                gate.exit(entry);
-            }
-            took.set(System.nanoTime() - started);
-        });
-        t.start();
-        t.join(10_000);
-        return took.get();
-    }
-
     @Test
     void aWarnCallReturnsWithinTheBound() throws Exception {
         kernel32.stall();
-        long took = timeOneCallOnAnotherThread(Policy.WARN);
+        long took = ForeignCallTiming.nanosForOneCall(ForeignCallTiming.everyThreadForeign(backend, Policy.WARN));
         assertTrue(took < LIMIT, "waited " + TimeUnit.NANOSECONDS.toMillis(took) + " ms on a blocked WriteFile");
     }
 
     @Test
     void abortStillTerminatesTheProcess() throws Exception {
         kernel32.stall();
-        long took = timeOneCallOnAnotherThread(Policy.ABORT);
+        long took = ForeignCallTiming.nanosForOneCall(ForeignCallTiming.everyThreadForeign(backend, Policy.ABORT));
         assertTrue(took < LIMIT, "abort came after " + TimeUnit.NANOSECONDS.toMillis(took) + " ms");
         assertEquals(1, kernel32.exitCodes().size(), "TerminateProcess reached");
     }
