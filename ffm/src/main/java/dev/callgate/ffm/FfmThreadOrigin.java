@@ -8,6 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -141,14 +142,31 @@ final class FfmThreadOrigin {
             }
         }
 
+        /**
+         * Where {@code pthread_create} lives: the C library since glibc 2.34 (the linker's default
+         * lookup), {@code libpthread.so.0} before it (Debian bullseye's glibc 2.31).
+         */
+        private static SymbolLookup pthreadLookup(Linker linker) {
+            SymbolLookup lookup = linker.defaultLookup();
+            if (lookup.find("pthread_create").isPresent()) {
+                return lookup;
+            }
+            try {
+                return lookup.or(SymbolLookup.libraryLookup("libpthread.so.0", Arena.global()));
+            } catch (IllegalArgumentException noSuchLibrary) { // not glibc, or no pthreads at all
+                return lookup;
+            }
+        }
+
         /** Null when the rule holds; otherwise why not. */
         private static String probe() {
             try {
                 Linker linker = Linker.nativeLinker();
-                Optional<MemorySegment> create = linker.defaultLookup().find("pthread_create");
-                Optional<MemorySegment> join = linker.defaultLookup().find("pthread_join");
+                SymbolLookup pthreads = pthreadLookup(linker);
+                Optional<MemorySegment> create = pthreads.find("pthread_create");
+                Optional<MemorySegment> join = pthreads.find("pthread_join");
                 if (create.isEmpty() || join.isEmpty()) {
-                    return "no pthread_create/pthread_join in the native linker's default lookup";
+                    return "no pthread_create/pthread_join in the native linker's default lookup or libpthread.so.0";
                 }
                 MethodHandle pthreadCreate = linker.downcallHandle(create.get(), FunctionDescriptor.of(ValueLayout.JAVA_INT,
                         ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));

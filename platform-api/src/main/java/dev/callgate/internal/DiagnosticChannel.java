@@ -35,7 +35,11 @@ public final class DiagnosticChannel {
     public enum Outcome { WRITTEN, FAILED, DROPPED }
 
     private static final int CAPACITY = 256; // a power of two
-    private static final int SPINS = 2_000;
+    /**
+     * A short spin before parking: the writer thread answers in microseconds, but waiting callers
+     * that spin long starve it of a CPU on small machines (it then looks stuck in its write).
+     */
+    private static final int SPINS = 64;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** How much longer than the bound a caller waits for a writer thread that is not stalled but not yet scheduled. */
