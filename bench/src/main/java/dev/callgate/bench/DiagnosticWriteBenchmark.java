@@ -65,10 +65,9 @@ public class DiagnosticWriteBenchmark {
             System.err.close();
             System.setErr(originalErr);
             devNull.close();
-            if (writer.failedCount() != 0) {
-                throw new IllegalStateException("callgate's writer failed " + writer.failedCount()
-                        + " writes to /dev/null (last error " + writer.lastFailure() + "); its timings are not of"
-                        + " successful writes");
+            if (writer.lastFailure() != 0) {
+                throw new IllegalStateException("callgate's writer failed a write to /dev/null (last error "
+                        + writer.lastFailure() + "); its timings are not of successful writes");
             }
         }
     }

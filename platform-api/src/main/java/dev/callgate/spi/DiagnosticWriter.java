@@ -1,7 +1,5 @@
 package dev.callgate.spi;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
  * Writes pre-encoded diagnostic lines to one target through one backend's {@link NativeWrite}.
  *
@@ -9,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
  * #write} allocates nothing on the Java heap, takes no Java lock, loads no class, never touches
  * {@code System.err} and never throws. A line of at most {@link NativeMessage#MAX_BYTES} bytes
  * goes out in one native call; the loop only continues a partial write and retries a call
- * interrupted by a signal. A failed write (a closed descriptor, a broken pipe) is counted, not
+ * interrupted by a signal. A failed write (a closed descriptor, a broken pipe) is reported, never
  * thrown.
  */
 public final class DiagnosticWriter {
@@ -22,8 +20,6 @@ public final class DiagnosticWriter {
 
     private final NativeWrite nativeWrite;
     private final long target;
-    private final LongAdder written = new LongAdder();
-    private final LongAdder failed = new LongAdder();
     private volatile int lastFailure;
 
     /**
@@ -42,7 +38,8 @@ public final class DiagnosticWriter {
      * Writes {@code message} whole.
      *
      * @return {@code true} if every byte was written; {@code false} if the write failed, in
-     *     which case {@link #failedCount()} grew by one and {@link #lastFailure()} holds the error
+     *     which case {@link #lastFailure()} holds the error. Counting is the caller's: the gate
+     *     counts each callback's lines written, failed and dropped.
      */
     public boolean write(NativeMessage message) {
         try {
@@ -66,7 +63,6 @@ public final class DiagnosticWriter {
                     }
                 }
             }
-            written.increment();
             return true;
         } catch (Throwable t) { // never let a diagnostic become the failure
             return fail(-1);
@@ -75,23 +71,12 @@ public final class DiagnosticWriter {
 
     private boolean fail(int error) {
         lastFailure = error;
-        failed.increment();
         return false;
     }
 
     /** The descriptor or handle this writer writes to. */
     public long target() {
         return target;
-    }
-
-    /** Lines written whole so far. */
-    public long writtenCount() {
-        return written.sum();
-    }
-
-    /** Lines that could not be written so far. */
-    public long failedCount() {
-        return failed.sum();
     }
 
     /**

@@ -73,8 +73,6 @@ public abstract class OsBackendContract {
             DiagnosticWriter writer = backend().writerTo(sink.target());
             assertTrue(writer.write(message), "write reported failure, last error " + writer.lastFailure());
             assertArrayEquals(message.sharedBytes(), sink.drain());
-            assertEquals(1, writer.writtenCount());
-            assertEquals(0, writer.failedCount());
         }
     }
 
@@ -108,12 +106,10 @@ public abstract class OsBackendContract {
     }
 
     @Test
-    void countsAWriteToABadTargetInsteadOfThrowing() {
+    void reportsAWriteToABadTargetInsteadOfThrowing() {
         DiagnosticWriter writer = backend().writerTo(badTarget());
         assertFalse(writer.write(NativeMessage.encode("callgate: nobody reads this")));
         assertFalse(writer.write(NativeMessage.encode("callgate: nor this")));
-        assertEquals(2, writer.failedCount());
-        assertEquals(0, writer.writtenCount());
         assertNotEquals(0, writer.lastFailure(), "the OS error code is kept");
     }
 
@@ -164,7 +160,6 @@ public abstract class OsBackendContract {
             for (int i = 0; i < lines.length - 1; i++) {
                 assertTrue(expected.contains(lines[i]), "line " + i + " is interleaved or torn: " + lines[i]);
             }
-            assertEquals(threads * linesEach, writer.writtenCount());
         }
     }
 

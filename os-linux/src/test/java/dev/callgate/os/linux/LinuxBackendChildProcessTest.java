@@ -30,7 +30,7 @@ class LinuxBackendChildProcessTest {
         ChildJvm.Result child = ChildJvm.run(StderrLineMain.class, line);
         assertEquals(0, child.exitStatus(), child.toString());
         assertTrue(child.stderrLines().contains(line), "exact line on the child's stderr: " + child);
-        assertTrue(child.stdout().contains("ok=true written=1 failed=0"), child.toString());
+        assertTrue(child.stdout().contains("ok=true lastFailure=0"), child.toString());
     }
 
     @Test

@@ -14,7 +14,7 @@ public final class StderrLineMain {
     public static void main(String[] args) {
         DiagnosticWriter stderr = new LinuxBackendProvider().create().stderr();
         boolean ok = stderr.write(NativeMessage.encode(args[0]));
-        System.out.println("ok=" + ok + " written=" + stderr.writtenCount() + " failed=" + stderr.failedCount());
+        System.out.println("ok=" + ok + " lastFailure=" + stderr.lastFailure());
         System.exit(ok ? 0 : 1);
     }
 }

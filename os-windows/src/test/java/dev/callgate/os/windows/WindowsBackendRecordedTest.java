@@ -118,7 +118,6 @@ class WindowsBackendRecordedTest {
         }
         long allocated = (Long) allocatedBytes.invoke(threads) - before;
         assertTrue(allocated < 5_000, allocated + " bytes allocated by 10,000 writes");
-        assertEquals(30_000, writer.writtenCount());
     }
 
     @Test
