@@ -10,20 +10,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An {@link OsBackend} that records instead of calling the OS: every write lands in an in-memory
- * sink per target, and {@link #abort()} is counted instead of ending the process. Tests that use
- * it carry "Recorded" in their class name, so no report mistakes them for a run against a real OS.
+ * sink per target, and {@link #abort()} is counted instead of ending the process. Its write can be
+ * made to block like {@code write(2)} on a pipe whose reader stopped reading ({@link #stall()}).
+ * Tests that use it carry "Recorded" in their class name, so no report mistakes them for a run
+ * against a real OS.
  */
-final class RecordingBackend implements OsBackend {
+public final class RecordingBackend implements OsBackend {
 
     /** The target of {@link #stderr()}, as on POSIX. */
-    static final long STDERR = 2;
+    public static final long STDERR = 2;
 
     private final Map<Long, ByteArrayOutputStream> sinks = new ConcurrentHashMap<>();
     private final AtomicInteger aborts = new AtomicInteger();
+    private final AtomicInteger writeCalls = new AtomicInteger();
+    private volatile CountDownLatch stall; // non-null: every write blocks until it opens
     private final NativeWrite nativeWrite = new RecordingWrite();
     private final DiagnosticWriter stderr = new DiagnosticWriter(nativeWrite, STDERR);
 
@@ -54,13 +59,32 @@ final class RecordingBackend implements OsBackend {
         aborts.incrementAndGet();
     }
 
+    /** From now on every write blocks until {@link #release()}. */
+    public void stall() {
+        stall = new CountDownLatch(1);
+    }
+
+    /** Lets blocked and later writes through. */
+    public void release() {
+        CountDownLatch s = stall;
+        stall = null;
+        if (s != null) {
+            s.countDown();
+        }
+    }
+
+    /** Native write calls made so far, blocked ones included. */
+    public int writeCalls() {
+        return writeCalls.get();
+    }
+
     /** How often {@link #abort()} was called. */
-    int abortCalls() {
+    public int abortCalls() {
         return aborts.get();
     }
 
     /** Everything written to {@code target}, decoded as UTF-8. */
-    String written(long target) {
+    public String written(long target) {
         ByteArrayOutputStream sink = sinks.get(target);
         if (sink == null) {
             return "";
@@ -71,7 +95,7 @@ final class RecordingBackend implements OsBackend {
     }
 
     /** The lines written to {@link #STDERR}, without their newlines. */
-    List<String> stderrLines() {
+    public List<String> stderrLines() {
         return written(STDERR).lines().toList();
     }
 
@@ -82,6 +106,15 @@ final class RecordingBackend implements OsBackend {
     private final class RecordingWrite implements NativeWrite {
         @Override
         public long write(long target, NativeMessage message, int offset, int count) {
+            writeCalls.incrementAndGet();
+            CountDownLatch blocked = stall;
+            if (blocked != null) {
+                try {
+                    blocked.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] bytes = new Pointer(message.address()).getByteArray(offset, count);
             ByteArrayOutputStream sink = sinks.computeIfAbsent(target, t -> new ByteArrayOutputStream());
             synchronized (sink) {

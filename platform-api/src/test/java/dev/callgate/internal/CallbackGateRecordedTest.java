@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.callgate.Attachment;
 import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
+import dev.callgate.RecordingBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class CallbackGateRecordedTest {
 
-    private final StallableBackend os = new StallableBackend();
+    private final RecordingBackend os = new RecordingBackend();
 
     @AfterEach
     void release() {
@@ -159,7 +160,7 @@ class CallbackGateRecordedTest {
 
         assertEquals(List.of("callgate: callback stuck: close() gave up after 50 ms with 1 call(s) still running"
                 + " (a body blocked, or stuck in native code); later calls are not run"),
-                os.lines().stream().map(l -> l.replaceAll("after \\d+ ms", "after 50 ms")).toList());
+                os.stderrLines().stream().map(l -> l.replaceAll("after \\d+ ms", "after 50 ms")).toList());
         assertNull(gate.enter(), "closed all the same");
     }
 
@@ -170,7 +171,7 @@ class CallbackGateRecordedTest {
             boolean ran = onAnotherThread(() -> call(gate, () -> {}));
             assertEquals(policy == Policy.WARN_ONCE || policy == Policy.WARN, ran, policy.toString());
         }
-        List<String> lines = os.lines().stream().map(l -> l.replaceAll("native thread \\d+", "native thread N")).toList();
+        List<String> lines = os.stderrLines().stream().map(l -> l.replaceAll("native thread \\d+", "native thread N")).toList();
         String thread = " on thread not created by the JVM (native thread N, os recorded)";
         assertEquals(List.of(
                 "callgate: callback p-WARN_ONCE" + thread + "; ran it (policy WARN_ONCE: said once per callback)",
@@ -178,7 +179,7 @@ class CallbackGateRecordedTest {
                 "callgate: callback p-REJECT" + thread
                         + "; not run, returned 0 to native code (policy REJECT: said once, every rejection counted)",
                 "callgate: callback p-ABORT" + thread + "; aborting the process (policy ABORT)"), lines);
-        assertEquals(1, os.aborts());
+        assertEquals(1, os.abortCalls());
     }
 
     @Test
@@ -202,12 +203,12 @@ class CallbackGateRecordedTest {
             assertFalse(t.isAlive(), "a racing thread is still waiting after the (recorded) abort returned");
         }
         os.release();
-        waitFor(() -> os.lines().size() == 1);
+        waitFor(() -> os.stderrLines().size() == 1);
 
         assertEquals(0, bodies.get(), "no body ran under ABORT");
-        assertEquals(1, os.aborts(), "one abort");
+        assertEquals(1, os.abortCalls(), "one abort");
         assertEquals(1, os.writeCalls(), "one line");
-        assertTrue(os.lines().get(0).endsWith("; aborting the process (policy ABORT)"), os.lines().toString());
+        assertTrue(os.stderrLines().get(0).endsWith("; aborting the process (policy ABORT)"), os.stderrLines().toString());
     }
 
     @Test
@@ -220,7 +221,7 @@ class CallbackGateRecordedTest {
             return System.nanoTime() - started;
         });
 
-        assertEquals(1, os.aborts());
+        assertEquals(1, os.abortCalls());
         assertTrue(took < DiagnosticChannel.shared().timeoutNanos() + TimeUnit.MILLISECONDS.toNanos(100),
                 "abort came " + TimeUnit.NANOSECONDS.toMillis(took) + " ms after the call");
         assertEquals(1, gate.stats().diagnosticsDropped());
@@ -277,8 +278,8 @@ class CallbackGateRecordedTest {
                 }
             };
         });
-        assertEquals(1, os.lines().size());
-        String line = os.lines().get(0);
+        assertEquals(1, os.stderrLines().size());
+        String line = os.stderrLines().get(0);
         assertTrue(line.startsWith("callgate: callback hostile threw dev.callgate.internal.CallbackGateRecordedTest$"), line);
         assertTrue(line.contains(": <getMessage() threw java.lang.UnsupportedOperationException>; returned 0"), line);
         assertEquals(1, gate.stats().diagnosticsWritten());
@@ -292,7 +293,7 @@ class CallbackGateRecordedTest {
             throw new IllegalStateException("red \u001b[31m bell \u0007 nul \u0000 bs \b vt \u000b ff \f"
                     + " nel \u0085 ls \u2028 ps \u2029 rlo \u202e cr \r lf \n end");
         });
-        String line = os.lines().get(0);
+        String line = os.stderrLines().get(0);
         for (char c : line.toCharArray()) {
             assertTrue(c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && c != 0x2028 && c != 0x2029
                     && c != 0x202e, "raw control character U+" + Integer.toHexString(c) + " in " + line);
@@ -309,7 +310,7 @@ class CallbackGateRecordedTest {
         call(gate, () -> {
             throw new IllegalStateException("m".repeat(2_000));
         });
-        String line = os.lines().get(0);
+        String line = os.stderrLines().get(0);
         assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 511, line.length() + "");
         assertTrue(line.startsWith("callgate: callback " + name + " threw java.lang.IllegalStateException: mmm"), line);
         assertTrue(line.endsWith("m...; returned 0 to native code (said once per exception class)"), line);
@@ -322,7 +323,7 @@ class CallbackGateRecordedTest {
         onAnotherThread(() -> call(foreign, () -> {}));
         foreign.close(-1);
         call(foreign, () -> {});
-        List<String> lines = os.lines();
+        List<String> lines = os.stderrLines();
         assertEquals(2, lines.size());
         assertTrue(lines.get(0).endsWith("; ran it (policy WARN)"), lines.get(0));
         assertTrue(lines.get(1).endsWith(" called after close; not run, returned 0 to native code"), lines.get(1));
@@ -333,7 +334,7 @@ class CallbackGateRecordedTest {
         CallbackGate gate = gate("jvm", Policy.ABORT, false);
         assertNotNull(gate.enter());
         assertEquals(0, gate.stats().foreignCalls());
-        assertEquals(List.of(), os.lines());
+        assertEquals(List.of(), os.stderrLines());
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {

@@ -3,6 +3,7 @@ package dev.callgate.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callgate.RecordingBackend;
 import dev.callgate.spi.NativeMessage;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ class DiagnosticChannelRecordedTest {
 
     private static final long BOUND = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private final StallableBackend os = new StallableBackend();
+    private final RecordingBackend os = new RecordingBackend();
     private final DiagnosticChannel channel = new DiagnosticChannel(BOUND);
 
     @AfterEach
@@ -28,7 +29,7 @@ class DiagnosticChannelRecordedTest {
     @Test
     void aLineIsWrittenWholeAndReportedWritten() {
         assertEquals(DiagnosticChannel.Outcome.WRITTEN, channel.write(os.stderr(), NativeMessage.encode("callgate: one")));
-        assertEquals(java.util.List.of("callgate: one"), os.lines());
+        assertEquals(java.util.List.of("callgate: one"), os.stderrLines());
     }
 
     @Test
@@ -54,7 +55,7 @@ class DiagnosticChannelRecordedTest {
         os.release();
 
         assertEquals(DiagnosticChannel.Outcome.WRITTEN, channel.write(os.stderr(), NativeMessage.encode("callgate: after")));
-        assertEquals(java.util.List.of("callgate: under way", "callgate: after"), os.lines());
+        assertEquals(java.util.List.of("callgate: under way", "callgate: after"), os.stderrLines());
     }
 
     @Test
