@@ -7,6 +7,11 @@ public enum Attachment {
      * {@code callgate-foreign-<native id>} in the thread group {@code callgate-foreign}, and keeps it
      * attached across calls. JNA detaches it when the native thread exits (a {@code pthread} key
      * destructor, or {@code DLL_THREAD_DETACH} on Windows, in JNA's {@code callback.c}).
+     *
+     * <p>A thread still attached when the JVM exits can no longer detach, and a library whose
+     * destructor joins such threads at {@code exit(3)} (libuv's pool) would hang the exit; callgate's
+     * exit guard ends the process with its status first (glibc; {@code -Dcallgate.exitGuard=false}
+     * turns it off). See the README's "Attachment and exit".
      */
     KEEP_ATTACHED,
     /**
