@@ -14,24 +14,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ExitGuard {
 
-    private static final AtomicBoolean TRIED = new AtomicBoolean();
+    private static final AtomicBoolean DONE = new AtomicBoolean();
     private static volatile String installed;
 
     private ExitGuard() {}
 
     static void installOnce(OsBackend backend) {
-        if (TRIED.get() || !TRIED.compareAndSet(false, true)) {
+        if (DONE.get()) {
             return;
         }
-        if ("false".equalsIgnoreCase(System.getProperty(CallbackGate.EXIT_GUARD_PROPERTY, "").trim())) {
-            installed = "off (-D" + CallbackGate.EXIT_GUARD_PROPERTY + "=false)";
-            return;
-        }
-        try {
-            String what = backend.installExitGuard();
-            installed = what == null ? "not available on " + backend.id() : what;
-        } catch (Throwable t) {
-            installed = "failed: " + t;
+        synchronized (ExitGuard.class) { // once per JVM, off every callback thread: gates are built on Java threads
+            if (DONE.get()) {
+                return;
+            }
+            if ("false".equalsIgnoreCase(System.getProperty(CallbackGate.EXIT_GUARD_PROPERTY, "").trim())) {
+                installed = "off (-D" + CallbackGate.EXIT_GUARD_PROPERTY + "=false)";
+                DONE.set(true);
+                return;
+            }
+            try {
+                String what = backend.installExitGuard();
+                if (what != null) {
+                    installed = what;
+                    DONE.set(true);
+                } else {
+                    installed = "not available on " + backend.id(); // another backend may still have one
+                }
+            } catch (Throwable t) {
+                installed = "failed: " + t;
+                DONE.set(true);
+            }
         }
     }
 
