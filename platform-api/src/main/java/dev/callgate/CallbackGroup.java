@@ -1,8 +1,7 @@
 package dev.callgate;
 
 import com.sun.jna.Callback;
-import dev.callgate.internal.CallbackGate;
-import dev.callgate.internal.OpenCallbacks;
+import dev.callgate.internal.Checks;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,8 +30,8 @@ public final class CallbackGroup implements AutoCloseable {
     private volatile ExceptionReporting exceptionReporting = ExceptionReporting.ONCE_PER_CLASS;
 
     CallbackGroup(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > GatedCallback.MAX_NAME_LENGTH / 2) {
-            throw new IllegalArgumentException("a group name must be 1 to " + GatedCallback.MAX_NAME_LENGTH / 2
+        if (name == null || name.isBlank() || name.strip().length() > Checks.MAX_NAME_LENGTH / 2) {
+            throw new IllegalArgumentException("a group name must be 1 to " + Checks.MAX_NAME_LENGTH / 2
                     + " characters, such as the native library's name; got " + (name == null ? "null" : "\"" + name + "\""));
         }
         this.name = name.strip();
@@ -45,19 +44,19 @@ public final class CallbackGroup implements AutoCloseable {
 
     /** The default policy of members built from now on. */
     public CallbackGroup policy(Policy policy) {
-        this.policy = require(policy, "policy");
+        this.policy = Checks.given(policy, "policy");
         return this;
     }
 
     /** The default attachment of members built from now on. */
     public CallbackGroup attachment(Attachment attachment) {
-        this.attachment = require(attachment, "attachment");
+        this.attachment = Checks.given(attachment, "attachment");
         return this;
     }
 
     /** The default exception reporting of members built from now on. */
     public CallbackGroup exceptionReporting(ExceptionReporting reporting) {
-        this.exceptionReporting = require(reporting, "exception reporting");
+        this.exceptionReporting = Checks.given(reporting, "exception reporting");
         return this;
     }
 
@@ -105,13 +104,10 @@ public final class CallbackGroup implements AutoCloseable {
         for (GatedCallback<?> member : members) {
             member.gate().markClosed(); // first all, so no member admits a call while another is awaited
         }
-        boolean forever = timeoutNanos < 0;
-        long deadline = forever ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        long deadline = System.nanoTime() + timeoutNanos;
         boolean quiet = true;
         for (GatedCallback<?> member : members) {
-            CallbackGate gate = member.gate();
-            quiet &= gate.awaitQuiet(deadline, forever);
-            OpenCallbacks.closed(member);
+            quiet &= member.gate().close(timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime()));
         }
         return quiet;
     }
@@ -122,12 +118,5 @@ public final class CallbackGroup implements AutoCloseable {
 
     void joined(GatedCallback<?> member) {
         members.add(member);
-    }
-
-    private static <V> V require(V value, String what) {
-        if (value == null) {
-            throw new IllegalArgumentException(what + " must not be null");
-        }
-        return value;
     }
 }

@@ -5,6 +5,7 @@ import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.Checks;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.internal.RoutingAccess;
 import dev.callgate.spi.DiagnosticWriter;
@@ -40,7 +41,7 @@ import java.time.Duration;
 public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
     /** The longest name {@link Builder#name(String)} takes, in characters. */
-    public static final int MAX_NAME_LENGTH = 128;
+    public static final int MAX_NAME_LENGTH = Checks.MAX_NAME_LENGTH;
 
     private final T callback;
     private final CallbackGate gate;
@@ -94,7 +95,6 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
     @Override
     public void close() {
         gate.close(-1);
-        OpenCallbacks.closed(this);
     }
 
     /**
@@ -104,9 +104,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
      *     at the deadline (one diagnostic line says how many). Later calls are not run either way.
      */
     public boolean close(Duration timeout) {
-        boolean quiet = gate.close(timeout.toNanos());
-        OpenCallbacks.closed(this);
-        return quiet;
+        return gate.close(timeout.toNanos());
     }
 
     CallbackGate gate() {
@@ -169,35 +167,25 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          * @throws IllegalArgumentException if blank or longer than {@value GatedCallback#MAX_NAME_LENGTH} characters
          */
         public Builder<T> name(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a callback name must not be blank; omit name(...) to use "
-                        + type.getSimpleName());
-            }
-            String stripped = name.strip();
-            if (stripped.length() > MAX_NAME_LENGTH) {
-                throw new IllegalArgumentException("a callback name is at most " + MAX_NAME_LENGTH
-                        + " characters, so that diagnostic lines keep the thread id and what happened; got "
-                        + stripped.length() + " starting \"" + stripped.substring(0, 40) + "\"");
-            }
-            this.name = stripped;
+            this.name = Checks.name(name, "callback", type.getSimpleName());
             return this;
         }
 
         /** The policy for calls on foreign threads; {@link Policy#WARN_ONCE} by default. */
         public Builder<T> policy(Policy policy) {
-            this.policy = require(policy, "policy");
+            this.policy = Checks.given(policy, "policy");
             return this;
         }
 
         /** How foreign threads stay attached; {@link Attachment#KEEP_ATTACHED} by default. */
         public Builder<T> attachment(Attachment attachment) {
-            this.attachment = require(attachment, "attachment");
+            this.attachment = Checks.given(attachment, "attachment");
             return this;
         }
 
         /** How often exceptions from the body are written; {@link ExceptionReporting#ONCE_PER_CLASS} by default. */
         public Builder<T> exceptionReporting(ExceptionReporting reporting) {
-            this.exceptionReporting = require(reporting, "exception reporting");
+            this.exceptionReporting = Checks.given(reporting, "exception reporting");
             return this;
         }
 
@@ -209,7 +197,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          * {@link #attachment(Attachment)} says.
          */
         public Builder<T> threadInitializer(CallbackThreadInitializer initializer) {
-            this.threadInitializer = require(initializer, "thread initializer");
+            this.threadInitializer = Checks.given(initializer, "thread initializer");
             return this;
         }
 
@@ -226,13 +214,13 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
         /** Tests: use this backend instead of the one selected for this JVM. */
         Builder<T> backend(OsBackend backend) {
-            this.backend = require(backend, "backend");
+            this.backend = Checks.given(backend, "backend");
             return this;
         }
 
         /** Tests and tools: write diagnostics here instead of the backend's standard error. */
         Builder<T> diagnostics(DiagnosticWriter writer) {
-            this.diagnostics = require(writer, "diagnostics writer");
+            this.diagnostics = Checks.given(writer, "diagnostics writer");
             return this;
         }
 
@@ -256,18 +244,12 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             T proxy = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, gate));
             Native.setCallbackThreadInitializer(proxy, new ForeignThreadInitializer(os, attachment, threadInitializer));
             GatedCallback<T> handle = new GatedCallback<>(proxy, core);
-            OpenCallbacks.opened(handle, proxy, core);
+            OpenCallbacks.opened(core, handle, proxy);
             if (group != null) {
                 group.joined(handle);
             }
             return handle;
         }
 
-        private static <V> V require(V value, String what) {
-            if (value == null) {
-                throw new IllegalArgumentException(what + " must not be null");
-            }
-            return value;
-        }
     }
 }

@@ -91,9 +91,7 @@ public final class AgentHooks {
                     fallback, os, os.stderr());
             if (GateRegistry.putIfAbsent(callback, gate) == gate) {
                 GATED.incrementAndGet();
-                Object handle = new Object(); // counts join CallGate.totals(); nothing is held strongly
-                OpenCallbacks.opened(handle, callback, gate);
-                OpenCallbacks.closed(handle);
+                OpenCallbacks.counted(gate, callback); // joins CallGate.totals(); nothing is held strongly
                 registerInitializer(callback, initializers);
             }
             return false;

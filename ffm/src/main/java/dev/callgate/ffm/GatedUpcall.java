@@ -6,6 +6,7 @@ import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.Checks;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.OsBackend;
@@ -46,7 +47,7 @@ import java.util.function.Consumer;
 public final class GatedUpcall implements AutoCloseable {
 
     /** The longest name {@link Builder#name(String)} takes, in characters. */
-    public static final int MAX_NAME_LENGTH = 128;
+    public static final int MAX_NAME_LENGTH = Checks.MAX_NAME_LENGTH;
 
     private final CallbackGate gate;
     private final MemorySegment stub;
@@ -107,7 +108,6 @@ public final class GatedUpcall implements AutoCloseable {
     @Override
     public void close() {
         gate.close(-1);
-        OpenCallbacks.closed(this);
     }
 
     /**
@@ -117,9 +117,7 @@ public final class GatedUpcall implements AutoCloseable {
      *     at the deadline (one diagnostic line says how many). Later calls are not run either way.
      */
     public boolean close(Duration timeout) {
-        boolean quiet = gate.close(timeout.toNanos());
-        OpenCallbacks.closed(this);
-        return quiet;
+        return gate.close(timeout.toNanos());
     }
 
     /**
@@ -196,28 +194,19 @@ public final class GatedUpcall implements AutoCloseable {
          * @throws IllegalArgumentException if blank or longer than {@value GatedUpcall#MAX_NAME_LENGTH} characters
          */
         public Builder name(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("an upcall name must not be blank; omit name(...) to use \"upcall\"");
-            }
-            String stripped = name.strip();
-            if (stripped.length() > MAX_NAME_LENGTH) {
-                throw new IllegalArgumentException("an upcall name is at most " + MAX_NAME_LENGTH
-                        + " characters, so that diagnostic lines keep the thread id and what happened; got "
-                        + stripped.length() + " starting \"" + stripped.substring(0, 40) + "\"");
-            }
-            this.name = stripped;
+            this.name = Checks.name(name, "upcall", "\"upcall\"");
             return this;
         }
 
         /** The policy for calls on foreign threads; {@link Policy#WARN_ONCE} by default. */
         public Builder policy(Policy policy) {
-            this.policy = require(policy, "policy");
+            this.policy = Checks.given(policy, "policy");
             return this;
         }
 
         /** How often exceptions from the target are written; {@link ExceptionReporting#ONCE_PER_CLASS} by default. */
         public Builder exceptionReporting(ExceptionReporting reporting) {
-            this.exceptionReporting = require(reporting, "exception reporting");
+            this.exceptionReporting = Checks.given(reporting, "exception reporting");
             return this;
         }
 
@@ -236,13 +225,13 @@ public final class GatedUpcall implements AutoCloseable {
 
         /** Tests: use this backend instead of the one selected for this JVM. */
         Builder backend(OsBackend backend) {
-            this.backend = require(backend, "backend");
+            this.backend = Checks.given(backend, "backend");
             return this;
         }
 
         /** Tests and benchmarks: write diagnostics here instead of the backend's standard error. */
         Builder diagnostics(DiagnosticWriter writer) {
-            this.diagnostics = require(writer, "diagnostics writer");
+            this.diagnostics = Checks.given(writer, "diagnostics writer");
             return this;
         }
 
@@ -274,15 +263,9 @@ public final class GatedUpcall implements AutoCloseable {
             // the cleanup frees the shared arena that holds the stub.
             MemorySegment stub = raw.reinterpret(life, memory);
             GatedUpcall handle = new GatedUpcall(core, stub, memory, life);
-            OpenCallbacks.opened(handle, stub.scope(), core);
+            OpenCallbacks.opened(core, handle, stub.scope());
             return handle;
         }
 
-        private static <V> V require(V value, String what) {
-            if (value == null) {
-                throw new IllegalArgumentException(what + " must not be null");
-            }
-            return value;
-        }
     }
 }

@@ -215,10 +215,16 @@ public final class CallbackGate {
      */
     public boolean close(long timeoutNanos) {
         markClosed();
-        return awaitQuiet(timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos, timeoutNanos < 0);
+        boolean quiet = awaitQuiet(timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos,
+                timeoutNanos < 0);
+        OpenCallbacks.closed(this); // native code may still call: it gets the default value
+        return quiet;
     }
 
-    /** Stops admitting calls, without waiting; see {@link #awaitQuiet}. For closing a group as one. */
+    /**
+     * Stops admitting calls without waiting, so that a group can close all its members first and
+     * then {@link #close(long)} each, waiting once for all.
+     */
     public void markClosed() {
         closed = true;
     }
@@ -230,7 +236,7 @@ public final class CallbackGate {
      * @param forever ignore the deadline
      * @return false when the deadline passed first (and says so in one line)
      */
-    public boolean awaitQuiet(long deadline, boolean forever) {
+    private boolean awaitQuiet(long deadline, boolean forever) {
         Entry own = threads.get();
         long ownDepth = own == null ? 0 : own.depth;
         boolean interrupted = false;

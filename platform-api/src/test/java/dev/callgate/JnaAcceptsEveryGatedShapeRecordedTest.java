@@ -13,11 +13,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hands each gated proxy to JNA itself ({@link CallbackReference#getFunctionPointer(Callback)},
+ * Over a recording backend (the OS write is faked; JNA is real), hands each gated proxy to JNA itself ({@link CallbackReference#getFunctionPointer(Callback)},
  * which builds the real native trampoline): every interface shape {@code build()} accepts is one
  * JNA accepts, and the shapes JNA would refuse are refused at {@code build()} with the reason.
  */
-class JnaAcceptsEveryGatedShapeTest {
+class JnaAcceptsEveryGatedShapeRecordedTest {
 
     interface Single extends Callback {
         int invoke(int a);
