@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * writer thread is stuck in a write, and at most 90 ms more when it is merely late (a loaded
  * machine). A line the writer thread has not started by then is dropped and counted; one it
  * started is written whole or not at all (one native write of at most
- * {@link NativeMessage#MAX_BYTES} bytes), so lines never interleave. When the ring is full (the
- * writer thread is stuck), lines are dropped at once.
+ * {@link NativeMessage#MAX_BYTES} bytes), so lines never interleave. A caller that finds the ring
+ * full waits for a slot within the same bound; when the writer thread is stuck in a write, the
+ * ring fills and its lines are dropped at once.
  *
  * <p>No allocation, no lock and no class loading on the way in: slots are reused, the wait is a
  * short spin and then {@link LockSupport#parkNanos}.
@@ -41,6 +42,7 @@ public final class DiagnosticChannel {
      */
     private static final int SPINS = 64;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long FULL_RING_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     /** How much longer than the bound a caller waits for a writer thread that is not stalled but not yet scheduled. */
     static final long SCHEDULING_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(90);
@@ -87,9 +89,10 @@ public final class DiagnosticChannel {
 
     Outcome write(DiagnosticWriter writer, NativeMessage line, long waitNanos) {
         try {
-            Slot slot = claim();
+            long start = System.nanoTime();
+            Slot slot = claim(start, waitNanos);
             if (slot == null) {
-                return Outcome.DROPPED; // the ring is full: the writer thread is stuck in a write
+                return Outcome.DROPPED; // the ring stayed full for the whole bound
             }
             slot.writer = writer;
             slot.line = line;
@@ -98,14 +101,20 @@ public final class DiagnosticChannel {
             long ticket = slot.ticket;
             slot.sequence.set(ticket + 1); // published
             LockSupport.unpark(writerThread());
-            return await(slot, ticket, waitNanos);
+            return await(slot, ticket, start, waitNanos);
         } catch (Throwable t) { // a diagnostic never becomes the failure
             return Outcome.FAILED;
         }
     }
 
-    private Slot claim() {
-        while (true) {
+    /**
+     * The next free slot, or null when the ring is full behind a writer thread stuck in a write, or
+     * stays full past the bound. A full ring alone does not mean a stuck writer: each caller frees
+     * its own slot once it has read its outcome, so a caller the scheduler has not run yet holds its
+     * slot while the others go round the ring.
+     */
+    private Slot claim(long start, long waitNanos) {
+        for (int spin = 0; ; spin++) {
             long t = tail.get();
             Slot slot = slots[(int) (t & (CAPACITY - 1))];
             long sequence = slot.sequence.get();
@@ -114,17 +123,34 @@ public final class DiagnosticChannel {
                     slot.ticket = t;
                     return slot;
                 }
-            } else if (sequence < t) {
-                return null;
+                Thread.onSpinWait();
+            } else if (sequence > t) {
+                Thread.onSpinWait(); // another caller took ticket t: read the tail again
+            } else {
+                long now = System.nanoTime();
+                if (writerStalled(now, waitNanos) || givenUp(now, start, waitNanos)) {
+                    return null;
+                }
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, FULL_RING_PARK_NANOS); // the holder needs a CPU to free its slot
+                }
             }
-            Thread.onSpinWait();
         }
     }
 
-    private Outcome await(Slot slot, long ticket, long waitNanos) {
-        long start = System.nanoTime();
+    /**
+     * Whether a caller that started waiting at {@code start} stops: past the bound with the writer
+     * thread stuck in one write, or past the bound and the scheduling grace.
+     */
+    private boolean givenUp(long now, long start, long waitNanos) {
+        long waited = now - start;
+        return waited >= waitNanos && (writerStalled(now, waitNanos) || waited >= waitNanos + SCHEDULING_GRACE_NANOS);
+    }
+
+    private Outcome await(Slot slot, long ticket, long start, long waitNanos) {
         long deadline = start + waitNanos;
-        long hardDeadline = deadline + SCHEDULING_GRACE_NANOS;
         for (int spin = 0; ; spin++) {
             int state = slot.state.get();
             if (state >= DONE_WRITTEN) {
@@ -132,7 +158,7 @@ public final class DiagnosticChannel {
                 return state == DONE_WRITTEN ? Outcome.WRITTEN : Outcome.FAILED;
             }
             long now = System.nanoTime();
-            if (now - deadline >= 0 && (writerStalled(now, waitNanos) || now - hardDeadline >= 0)) {
+            if (givenUp(now, start, waitNanos)) {
                 // Not written in time. A line not yet started is never written; one under way is
                 // finished whole by the writer thread, which then frees the slot.
                 if (slot.state.compareAndSet(state, ABANDONED)) {
@@ -143,7 +169,8 @@ public final class DiagnosticChannel {
             if (spin < SPINS) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(this, Math.max(1_000, Math.min(deadline - now, PARK_NANOS)));
+                long left = deadline - now; // past it, the writer thread's unpark ends the wait
+                LockSupport.parkNanos(this, left > 0 ? Math.max(1_000, Math.min(left, PARK_NANOS)) : PARK_NANOS);
             }
         }
     }
