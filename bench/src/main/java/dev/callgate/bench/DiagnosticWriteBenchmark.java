@@ -1,14 +1,9 @@
 package dev.callgate.bench;
 
-import dev.callgate.internal.Backends;
 import dev.callgate.internal.DiagnosticChannel;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
-import java.io.BufferedOutputStream;
 import java.io.FileNotFoundException;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One diagnostic line to {@code /dev/null}. callgate's {@link DiagnosticWriter}
  * writes a line encoded once into native memory with one libc {@code write(2)}; the baseline is
  * {@code System.err.println} with {@code System.err} pointed at {@code /dev/null} and built the way
- * the JDK builds it (a 128-byte {@link BufferedOutputStream}, autoflush). A third benchmark encodes
+ * the JDK builds it ({@link DevNullSinks}). A third benchmark encodes
  * the line on every call, as the gate does for a "callback threw" diagnostic. {@code callgateChannel}
  * is the path a callback thread takes: the line handed to callgate's writer thread, which writes it.
  */
@@ -41,34 +36,27 @@ public class DiagnosticWriteBenchmark {
     /** The line the gate writes for a foreign-thread call, with typical values filled in. */
     static final String LINE = "callgate: callback bench-tick on thread not created by the JVM (native thread 12345, os linux)";
 
-    /** Both sinks on /dev/null; System.err is restored at the end of the trial. */
-    @State(Scope.Thread)
+    /**
+     * Both sinks on /dev/null, one set per trial (shared by the threads of
+     * {@link DiagnosticFloodBenchmark}); System.err is restored at the end of the trial.
+     */
+    @State(Scope.Benchmark)
     public static class Sinks {
         DiagnosticWriter writer;
         NativeMessage line;
 
-        private DevNull devNull;
-        private PrintStream originalErr;
+        private DevNullSinks sinks;
 
         @Setup(Level.Trial)
         public void open() throws FileNotFoundException {
-            devNull = DevNull.open();
-            writer = Backends.backend().writerTo(devNull.fd());
+            sinks = DevNullSinks.open();
+            writer = sinks.writer;
             line = NativeMessage.encode(LINE);
-            originalErr = System.err;
-            System.setErr(new PrintStream(new BufferedOutputStream(new FileOutputStream("/dev/null"), 128), true,
-                    StandardCharsets.UTF_8));
         }
 
         @TearDown(Level.Trial)
         public void restore() {
-            System.err.close();
-            System.setErr(originalErr);
-            devNull.close();
-            if (writer.lastFailure() != 0) {
-                throw new IllegalStateException("callgate's writer failed a write to /dev/null (last error "
-                        + writer.lastFailure() + "); its timings are not of successful writes");
-            }
+            sinks.close();
         }
     }
 
