@@ -97,7 +97,7 @@ public final class DiagnosticChannel {
             long start = System.nanoTime();
             Slot slot = claim(start, waitNanos);
             if (slot == null) {
-                return Outcome.DROPPED; // the ring stayed full for the whole bound
+                return Outcome.DROPPED; // the ring is full behind a stuck writer thread, or stayed full for the bound
             }
             slot.writer = writer;
             slot.line = line;
