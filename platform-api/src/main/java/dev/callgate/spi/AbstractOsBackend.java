@@ -26,7 +26,7 @@ public abstract class AbstractOsBackend implements OsBackend {
         return id;
     }
 
-    /** The writer to standard error; one per backend, so its counts add up. */
+    /** The writer to standard error; one per backend. */
     @Override
     public final DiagnosticWriter stderr() {
         return stderr;

@@ -29,7 +29,9 @@ public final class PosixNativeWrite implements NativeWrite {
 
     @Override
     public long write(long target, NativeMessage message, int offset, int count) {
-        return syscall.write((int) target, message.address() + offset, count);
+        // A descriptor is a C int: out of range, -1 fails with EBADF instead of wrapping to another one.
+        int fd = target < 0 || target > Integer.MAX_VALUE ? -1 : (int) target;
+        return syscall.write(fd, message.address() + offset, count);
     }
 
     /** JNA keeps {@code errno} per thread right after each native call. */

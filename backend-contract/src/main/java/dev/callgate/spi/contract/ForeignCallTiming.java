@@ -22,7 +22,11 @@ public final class ForeignCallTiming {
                 backend, backend.stderr(), frame -> false);
     }
 
-    /** Nanoseconds one call of {@code gate} took on a new thread (enter, and exit if admitted). */
+    /**
+     * Nanoseconds one call of {@code gate} took on a new thread (enter, and exit if admitted).
+     *
+     * @throws AssertionError if the call has not returned after 10 s: the gate blocked on the write
+     */
     public static long nanosForOneCall(CallbackGate gate) throws InterruptedException {
         AtomicLong took = new AtomicLong();
         Thread t = new Thread(() -> {
@@ -35,6 +39,9 @@ public final class ForeignCallTiming {
         }, "timed-foreign-call");
         t.start();
         t.join(10_000);
+        if (t.isAlive()) {
+            throw new AssertionError("the call through gate " + gate.name() + " is still blocked after 10 s");
+        }
         return took.get();
     }
 }

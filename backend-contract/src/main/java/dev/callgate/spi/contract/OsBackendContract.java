@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callgate.spi.AbstractOsBackend;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.NativeWrite;
@@ -35,10 +36,12 @@ public abstract class OsBackendContract {
     protected abstract OsBackendProvider provider();
 
     /** The backend under test: created by {@link #provider()}, or over a recording fake. */
-    protected abstract OsBackend backend();
+    protected abstract AbstractOsBackend backend();
 
     /** The backend's native write, which the kit chops into partial and interrupted calls. */
-    protected abstract NativeWrite nativeWrite();
+    private NativeWrite nativeWrite() {
+        return backend().nativeWrite();
+    }
 
     /** A fresh place to write to and read back from. */
     protected abstract Sink openSink() throws Exception;

@@ -1,10 +1,15 @@
 package dev.callgate.spi.contract;
 
-import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.OsBackend;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.callgate.spi.DiagnosticWriter;
+import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.PosixBackend;
 import dev.callgate.spi.PosixNativeWrite;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the real and the recorded contract runs of a {@link PosixBackend} share: the backend, its
@@ -19,13 +24,19 @@ abstract class PosixBackendContract extends OsBackendContract {
     }
 
     @Override
-    protected final OsBackend backend() {
+    protected final PosixBackend backend() {
         return backend;
     }
 
-    @Override
-    protected final NativeWrite nativeWrite() {
-        return backend.nativeWrite();
+    /** A descriptor is a C {@code int}: a target past its range fails, and never wraps to another descriptor. */
+    @Test
+    void aTargetBeyondTheIntRangeFailsInsteadOfWrappingToAnotherDescriptor() throws Exception {
+        try (Sink sink = openSink()) {
+            DiagnosticWriter wrapped = backend().writerTo(sink.target() + (1L << 32));
+            assertFalse(wrapped.write(NativeMessage.encode("callgate: not for this descriptor")));
+            assertNotEquals(0, wrapped.lastFailure(), "the OS error code is kept");
+            assertEquals(0, sink.drain().length, "nothing reached the descriptor the low 32 bits name");
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.spi.PosixBackend;
 import dev.callgate.spi.contract.ChildJvm;
 import dev.callgate.spi.contract.ChildJvm.ProviderCreatingMain;
 import java.util.List;
@@ -12,17 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** What only a whole process shows: the exit status of abort(), the bytes on a real fd 2, a refused bind. */
+/**
+ * What only a whole process shows: the bytes on a real fd 2, a refused bind. The exit status of
+ * abort() is {@link LinuxBackendAbortTest}.
+ */
 @EnabledOnOs(OS.LINUX)
 class LinuxBackendChildProcessTest {
-
-    @Test
-    void abortEndsTheChildJvmWithSigabrt() throws Exception {
-        ChildJvm.Result child = ChildJvm.abortThrough(LinuxBackendProvider.class);
-        assertEquals(PosixBackend.SIGABRT_EXIT_STATUS, child.exitStatus(), child.toString());
-        assertTrue(child.saidLastWords(), child.toString());
-        assertFalse(child.stdout().contains(ChildJvm.ABORT_RETURNED), child.toString());
-    }
 
     @Test
     void stderrWritesTheExactLineToFileDescriptor2() throws Exception {

@@ -1,7 +1,5 @@
 package dev.callgate.os.plan9sim;
 
-import dev.callgate.spi.NativeWrite;
-import dev.callgate.spi.OsBackend;
 import dev.callgate.spi.OsBackendProvider;
 import dev.callgate.spi.contract.OsBackendContract;
 import dev.callgate.spi.contract.Sink;
@@ -25,13 +23,8 @@ class Plan9SimBackendContractTest extends OsBackendContract {
     }
 
     @Override
-    protected OsBackend backend() {
+    protected Plan9SimBackend backend() {
         return backend;
-    }
-
-    @Override
-    protected NativeWrite nativeWrite() {
-        return backend.nativeWrite();
     }
 
     @Override

@@ -42,7 +42,7 @@ class Plan9SimBackendTest {
         assertEquals("callgate: foreign thread in callback\n", console.text());
         assertEquals(2, backend.stderr().target());
         assertEquals(message.length(), process.offset(2), "pwrite at -1 advanced fd 2's offset");
-        assertSame(backend.stderr(), backend.stderr(), "one stderr writer, so its counts add up");
+        assertSame(backend.stderr(), backend.stderr(), "one stderr writer per backend");
     }
 
     @Test

@@ -103,7 +103,6 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
         throw new RecordedAbort(exitCode);
     }
 
-    /** Makes every later {@code WriteFile} take at most {@code bytes} bytes. */
     /** From now on WriteFile blocks, as it does on a pipe whose reader stopped reading, until {@link #release()}. */
     void stall() {
         stall = new java.util.concurrent.CountDownLatch(1);
@@ -117,6 +116,7 @@ final class RecordingKernel32 implements WindowsBackend.NativeLayer {
         }
     }
 
+    /** Makes every later {@code WriteFile} take at most {@code bytes} bytes. */
     void limitBytesPerCall(int bytes) {
         handles.limitBytesPerCall(bytes);
     }

@@ -1,6 +1,5 @@
 package dev.callgate.os.windows;
 
-import dev.callgate.spi.NativeWrite;
 import dev.callgate.spi.OsBackendProvider;
 import dev.callgate.spi.contract.OsBackendContract;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * What the real and the recorded contract runs of {@link WindowsBackend} share: the provider, id
- * and {@code os.name} values, {@code WriteFile} as the native write, and no interrupted error.
+ * and {@code os.name} values, and no interrupted error.
  * Each run adds its backend, where it writes to and a handle that is not open.
  */
 abstract class WindowsBackendContract extends OsBackendContract {
@@ -16,15 +15,6 @@ abstract class WindowsBackendContract extends OsBackendContract {
     @Override
     protected final OsBackendProvider provider() {
         return new WindowsBackendProvider();
-    }
-
-    /** The backend under test, typed as the Windows one so its {@code WriteFile} adapter is reachable. */
-    @Override
-    protected abstract WindowsBackend backend();
-
-    @Override
-    protected final NativeWrite nativeWrite() {
-        return backend().nativeWrite();
     }
 
     @Override
