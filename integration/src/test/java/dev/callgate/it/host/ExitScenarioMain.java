@@ -1,5 +1,6 @@
 package dev.callgate.it.host;
 
+import com.sun.jna.Pointer;
 import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.fixtures.GLibThreadPool;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>sources: {@code libuv-idle} (the pool ran its work and waits), {@code libuv-busy} (a pool
- *       thread is inside the body when the JVM exits), {@code glib}, {@code pthread};
+ *       thread is inside the body when the JVM exits), {@code glib} (the pool ran its items and its
+ *       workers wait, attached), {@code pthread} (threads that called back and ended, and one
+ *       still inside the body);
  *   <li>endings: {@code exit} ({@code System.exit}), {@code halt} ({@code Runtime.halt}),
  *       {@code sigterm} (prints {@code ready} and waits for the test's SIGTERM), {@code return}
  *       (main returns).
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class ExitScenarioMain {
 
     private static GatedCallback<?> gated; // static: reachable whatever main does
+    private static GLibThreadPool glibPool; // never freed: its idle workers are alive, attached, at exit
 
     private ExitScenarioMain() {}
 
@@ -73,23 +77,37 @@ public final class ExitScenarioMain {
         }
     }
 
-    private static void glib() {
+    private static void glib() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(100);
         GatedCallback<GLibThreadPool.GFunc> tick = CallGate.builder(GLibThreadPool.GFunc.class,
-                (GLibThreadPool.GFunc) (data, user) -> { }).name("glib-tick").build();
+                (GLibThreadPool.GFunc) (data, user) -> ran.countDown()).name("glib-tick").build();
         gated = tick;
-        GLibThreadPool pool = GLibThreadPool.start(tick.callback(), 2);
+        glibPool = GLibThreadPool.start(tick.callback(), 2);
         for (long i = 1; i <= 100; i++) {
-            pool.push(i);
+            glibPool.push(i);
         }
-        pool.close(); // waits for the items; GLib keeps idle workers around, attached
+        if (!ran.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("GLib ran " + (100 - ran.getCount()) + " of 100 items");
+        }
     }
 
-    private static void pthread() {
+    private static void pthread() throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
         GatedCallback<PosixThreads.StartRoutine> routine = CallGate.builder(PosixThreads.StartRoutine.class,
-                (PosixThreads.StartRoutine) arg -> arg).name("pthread-start").build();
+                (PosixThreads.StartRoutine) arg -> {
+                    if (arg != null) { // the last thread: still in Java when the JVM exits
+                        inside.countDown();
+                        sleep(TimeUnit.MINUTES.toMillis(5));
+                    }
+                    return arg;
+                }).name("pthread-start").build();
         gated = routine;
         for (int i = 0; i < 4; i++) {
             PosixThreads.runAndJoin(routine.callback(), null);
+        }
+        PosixThreads.start(routine.callback(), new Pointer(1));
+        if (!inside.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the last pthread never called back");
         }
     }
 

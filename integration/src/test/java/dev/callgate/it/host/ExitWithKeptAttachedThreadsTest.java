@@ -16,9 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A process whose callbacks ran on kept-attached native threads still ends, with its status, within
  * 2 s of being told to: {@code System.exit}, {@code Runtime.halt}, SIGTERM and a return from
- * {@code main}, for libuv's pool (idle and busy), GLib's pool and raw pthreads. Without callgate's
- * exit guard, libuv's library destructor joins pool threads that can no longer detach from the
- * exited VM, and the process hangs for ever (see {@link #withoutTheExitGuardLibuvHangsInExit}).
+ * {@code main}, for libuv's pool (idle and busy), GLib's pool (idle workers, attached) and raw
+ * pthreads (one still inside the body); each keeps attached native threads alive at exit. Without
+ * callgate's exit guard, libuv's library destructor joins pool threads that can no longer detach
+ * from the exited VM, and the process hangs for ever (see
+ * {@link #withoutTheExitGuardLibuvHangsInExit}); GLib and pthreads have no such destructor and end
+ * with or without it.
  */
 @EnabledOnOs(OS.LINUX)
 class ExitWithKeptAttachedThreadsTest {

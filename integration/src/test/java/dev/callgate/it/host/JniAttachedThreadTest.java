@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -66,6 +67,11 @@ class JniAttachedThreadTest {
         LibC.load().qsort(ints, new LibC.SizeT(INTS), new LibC.SizeT(Integer.BYTES), comparator.callback());
     }
 
+    @BeforeEach
+    void noBodyRunYet() {
+        BODY_RUNS.set(0);
+    }
+
     @Test
     void aThreadAttachedThroughJniIsForeign() {
         comparator = CallGate.builder(LibC.Comparator.class, (LibC.Comparator) (a, b) -> {
@@ -88,7 +94,6 @@ class JniAttachedThreadTest {
 
     @Test
     void theSameSortOnTheTestThreadIsNotForeign() {
-        BODY_RUNS.set(0);
         comparator = CallGate.builder(LibC.Comparator.class, (LibC.Comparator) (a, b) -> {
             BODY_RUNS.incrementAndGet();
             return Integer.compare(a.getInt(0), b.getInt(0));

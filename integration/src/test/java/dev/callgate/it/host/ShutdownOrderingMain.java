@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The child program of {@link ShutdownOrderingTest}: the teardown order the README recommends. The
  * application's own shutdown hook closes the callback (a barrier) and only then frees what the body
  * uses; GLib workers keep calling a body that takes time while {@code System.exit(0)} runs. Prints
- * {@code used after free: N} from the hook, after the free.
+ * {@code bodies running at exit: N} just before {@code System.exit}, and {@code used after free: N}
+ * from the hook, after the free. Ends with status 2 if GLib never got going.
  */
 public final class ShutdownOrderingMain {
 
@@ -25,14 +26,17 @@ public final class ShutdownOrderingMain {
 
     public static void main(String[] args) throws InterruptedException {
         AtomicLong runs = new AtomicLong();
+        AtomicLong running = new AtomicLong();
         GLibThreadPool.GFunc body = (data, user) -> {
             runs.incrementAndGet();
-            for (int i = 0; i < 3; i++) {
+            running.incrementAndGet();
+            for (int i = 0; i < 4; i++) {
                 if (FREED.get()) {
                     USED_AFTER_FREE.incrementAndGet(); // in a real application: a use after free
                 }
-                sleep(1);
+                sleep(5);
             }
+            running.decrementAndGet();
         };
         decoder = CallGate.builder(GLibThreadPool.GFunc.class, body).name("decoder").policy(Policy.ALLOW).build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,6 +54,11 @@ public final class ShutdownOrderingMain {
         while (runs.get() < 20 && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
+        if (runs.get() < 20) {
+            System.out.println("GLib ran only " + runs.get() + " bodies in 10 s");
+            System.exit(2);
+        }
+        System.out.println("bodies running at exit: " + running.get());
         System.exit(0); // the pool is busy
     }
 

@@ -1,6 +1,7 @@
 package dev.callgate.it.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.it.support.ChildJvm;
@@ -23,6 +24,9 @@ class ShutdownOrderingTest {
         ChildJvmResult run = ChildJvm.mainClass(ShutdownOrderingMain.class).timeout(Duration.ofSeconds(60)).run();
 
         assertEquals(0, run.exitCode(), run::describe);
+        assertFalse(run.stdoutHasLine("bodies running at exit: 0"), () -> "the barrier had nothing to wait for: "
+                + run.describe());
+        assertTrue(run.stdout().contains("bodies running at exit: "), run::describe);
         assertTrue(run.stdoutHasLine("used after free: 0"), run::describe);
     }
 }

@@ -158,27 +158,24 @@ public final class ChildJvm {
      * @throws UncheckedIOException if it cannot be started
      */
     public ChildJvmResult run() {
-        List<String> command = command();
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        Path ownDirectory = null;
+        Path ownDirectory = ownDirectory();
         try {
-            if (workingDirectory == null) {
-                ownDirectory = Files.createTempDirectory("callgate-child-");
-            }
-            builder.directory((workingDirectory != null ? workingDirectory : ownDirectory).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a working directory for the child JVM", e);
-        }
-        try {
-            return runIn(builder, command);
+            return runIn(command(), ownDirectory);
         } finally {
             removeIfEmpty(ownDirectory);
         }
     }
 
-    private ChildJvmResult runIn(ProcessBuilder builder, List<String> command) {
-        long started = System.nanoTime();
+    /**
+     * Starts the child with its environment and standard input closed, in its working directory or,
+     * when none was set, in {@code ownDirectory}.
+     *
+     * @throws UncheckedIOException if it cannot be started
+     */
+    Process start(List<String> command, Path ownDirectory) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        builder.directory((workingDirectory != null ? workingDirectory : ownDirectory).toFile());
         Process process;
         try {
             process = builder.start();
@@ -190,6 +187,25 @@ public final class ChildJvm {
         } catch (IOException ignored) {
             // the child already exited; its exit status tells the rest
         }
+        return process;
+    }
+
+    /** A fresh temporary working directory, or null when this child has its own. */
+    Path ownDirectory() {
+        return workingDirectory == null ? newTemporaryDirectory() : null;
+    }
+
+    private static Path newTemporaryDirectory() {
+        try {
+            return Files.createTempDirectory("callgate-child-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a working directory for the child JVM", e);
+        }
+    }
+
+    private ChildJvmResult runIn(List<String> command, Path ownDirectory) {
+        long started = System.nanoTime();
+        Process process = start(command, ownDirectory);
         StreamCollector out = StreamCollector.start(process.getInputStream(), "child-stdout");
         StreamCollector err = StreamCollector.start(process.getErrorStream(), "child-stderr");
         boolean exited;
@@ -211,7 +227,7 @@ public final class ChildJvm {
     }
 
     /** Deletes the temporary working directory unless the child left something there (a core dump is evidence). */
-    private static void removeIfEmpty(Path directory) {
+    static void removeIfEmpty(Path directory) {
         if (directory != null) {
             try {
                 Files.deleteIfExists(directory);

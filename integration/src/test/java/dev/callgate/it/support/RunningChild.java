@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,29 +21,32 @@ import java.util.concurrent.TimeUnit;
 public final class RunningChild implements AutoCloseable {
 
     private final Process process;
+    private final Path ownDirectory;
     private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
     private final List<String> stdoutSeen = new CopyOnWriteArrayList<>();
     private final List<String> stderrSeen = new CopyOnWriteArrayList<>();
+    private final List<Thread> readers = new ArrayList<>();
 
-    private RunningChild(Process process, boolean drainStderr) {
-        this.process = process;
-        pump(process.getInputStream(), line -> {
+    private RunningChild(ChildJvm child, boolean drainStderr) {
+        this.ownDirectory = child.ownDirectory();
+        this.process = child.start(child.command(), ownDirectory);
+        readers.add(pump(process.getInputStream(), line -> {
             stdoutSeen.add(line);
             stdout.add(line);
-        });
+        }));
         if (drainStderr) {
-            pump(process.getErrorStream(), stderrSeen::add);
+            readers.add(pump(process.getErrorStream(), stderrSeen::add));
         }
     }
 
-    /** Starts {@code child}; both streams are read as the child writes them. */
-    public static RunningChild start(ChildJvm child) throws IOException {
-        return new RunningChild(new ProcessBuilder(child.command()).start(), true);
+    /** Starts {@code child} as {@link ChildJvm#run()} would; both streams are read as the child writes them. */
+    public static RunningChild start(ChildJvm child) {
+        return new RunningChild(child, true);
     }
 
     /** Starts {@code child} with its standard error a pipe that nobody reads: a stalled reader. */
-    public static RunningChild stalledStderr(ChildJvm child) throws IOException {
-        return new RunningChild(new ProcessBuilder(child.command()).start(), false);
+    public static RunningChild stalledStderr(ChildJvm child) {
+        return new RunningChild(child, false);
     }
 
     /** Waits for a standard output line that starts with {@code prefix}, and returns it. */
@@ -66,8 +71,9 @@ public final class RunningChild implements AutoCloseable {
     }
 
     /**
-     * Waits for the child to end. A child still running at the limit is killed, and the test fails
-     * with what it printed: a hang is a failure with evidence.
+     * Waits for the child to end and for the last of its output to be read. A child still running
+     * at the limit is killed, and the test fails with what it printed: a hang is a failure with
+     * evidence.
      *
      * @return the exit status
      */
@@ -78,15 +84,14 @@ public final class RunningChild implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
             throw new AssertionError("the child did not end within " + limit + " (killed); " + describe());
         }
+        for (Thread reader : readers) {
+            reader.join(TimeUnit.SECONDS.toMillis(10)); // a grandchild holding the pipe open is not waited for longer
+        }
         return process.exitValue();
     }
 
     public List<String> stdoutLines() {
         return List.copyOf(stdoutSeen);
-    }
-
-    public List<String> stderrLines() {
-        return List.copyOf(stderrSeen);
     }
 
     public String describe() {
@@ -96,9 +101,15 @@ public final class RunningChild implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ChildJvm.removeIfEmpty(ownDirectory);
     }
 
-    private static void pump(java.io.InputStream in, java.util.function.Consumer<String> sink) {
+    private static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> sink) {
         Thread t = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
@@ -109,5 +120,6 @@ public final class RunningChild implements AutoCloseable {
         }, "child-output");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 }
