@@ -4,17 +4,18 @@ import com.sun.jna.Callback;
 import com.sun.jna.CallbackThreadInitializer;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.CallbackMethod;
+import dev.callgate.internal.ForeignThreadInitializer;
 import dev.callgate.internal.OpenCallbacks;
+import dev.callgate.internal.ReturnValues;
 import dev.callgate.spi.OsBackend;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What JNA's instrumented code calls. Public because JNA's classes call it from their own package;
@@ -37,7 +38,6 @@ public final class AgentHooks {
     private static volatile OsBackend backend;
     private static volatile CallbackThreadInitializer initializer;
     private static final AtomicBoolean FAILED = new AtomicBoolean();
-    private static final AtomicLong GATED = new AtomicLong();
     private static final ClassValue<String> NAMES = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
@@ -54,11 +54,6 @@ public final class AgentHooks {
     /** Whether the agent is installed and working in this JVM. */
     public static boolean active() {
         return options != null && !FAILED.get();
-    }
-
-    /** How many callback objects the agent put a gate in front of so far. */
-    public static long gatedCallbacks() {
-        return GATED.get();
     }
 
     /**
@@ -86,11 +81,10 @@ public final class AgentHooks {
             }
             OsBackend os = backend();
             Class<?> returnType = returnType(callback.getClass());
-            String fallback = returnType == void.class ? "nothing" : String.valueOf(defaultFor(returnType));
+            String fallback = returnType == void.class ? "nothing" : String.valueOf(ReturnValues.zeroFor(returnType));
             CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
                     fallback, os, os.stderr());
             if (GateRegistry.putIfAbsent(callback, gate) == gate) {
-                GATED.incrementAndGet();
                 OpenCallbacks.counted(gate, callback); // joins CallGate.totals(); nothing is held strongly
                 registerInitializer(callback, initializers);
             }
@@ -113,16 +107,16 @@ public final class AgentHooks {
         }
         CallbackGate.Entry entry = gate.enter();
         if (entry == null) {
-            return defaultFor(method.getReturnType());
+            return ReturnValues.zeroFor(method.getReturnType());
         }
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             gate.contain(e.getCause() != null ? e.getCause() : e);
-            return defaultFor(method.getReturnType());
+            return ReturnValues.zeroFor(method.getReturnType());
         } catch (Throwable t) { // the body stays on this side of the native boundary, whatever it throws
             gate.contain(t);
-            return defaultFor(method.getReturnType());
+            return ReturnValues.zeroFor(method.getReturnType());
         } finally {
             gate.exit(entry);
         }
@@ -145,7 +139,7 @@ public final class AgentHooks {
                 os = backend;
                 if (os == null) {
                     os = Backends.backend();
-                    initializer = new AgentThreadInitializer(os, options.attachment());
+                    initializer = new ForeignThreadInitializer(os, options.attachment(), null);
                     backend = os;
                 }
             }
@@ -192,54 +186,17 @@ public final class AgentHooks {
         return found;
     }
 
-    /** The return type of the method JNA calls (its rule: the single public method, else the one named "callback"). */
+    /** The return type of the method JNA calls, by JNA's rule; only the diagnostic text uses it. */
     private static Class<?> returnType(Class<?> type) {
-        for (Class<?> i : callbackInterfaces(type)) {
-            Method only = null;
-            int count = 0;
-            for (Method m : i.getDeclaredMethods()) {
-                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
-                        && !Callback.FORBIDDEN_NAMES.contains(m.getName())) {
-                    count++;
-                    if (only == null || m.getName().equals(Callback.METHOD_NAME)) {
-                        only = m;
-                    }
-                }
-            }
-            if (only != null && (count == 1 || only.getName().equals(Callback.METHOD_NAME))) {
-                return only.getReturnType();
-            }
+        List<Class<?>> interfaces = callbackInterfaces(type);
+        if (interfaces.isEmpty()) {
+            return int.class;
         }
-        return int.class; // only the diagnostic text uses it; the value returned comes from the called method
-    }
-
-    /** Zero, false or null, as the return type demands. */
-    static Object defaultFor(Class<?> type) {
-        if (!type.isPrimitive() || type == void.class) {
-            return null;
+        try {
+            return CallbackMethod.of(interfaces.get(0)).getReturnType();
+        } catch (IllegalArgumentException noSingleMethod) { // JNA refuses such a callback anyway
+            return int.class;
         }
-        if (type == boolean.class) {
-            return Boolean.FALSE;
-        }
-        if (type == char.class) {
-            return '\0';
-        }
-        if (type == byte.class) {
-            return (byte) 0;
-        }
-        if (type == short.class) {
-            return (short) 0;
-        }
-        if (type == int.class) {
-            return 0;
-        }
-        if (type == long.class) {
-            return 0L;
-        }
-        if (type == float.class) {
-            return 0f;
-        }
-        return 0d;
     }
 
     /** The agent stops gating new callbacks, says why once, and the application goes on as without it. */

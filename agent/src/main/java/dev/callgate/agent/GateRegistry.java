@@ -17,9 +17,18 @@ final class GateRegistry {
 
     private GateRegistry() {}
 
+    /** One reusable lookup key per thread: {@link #find} runs on every native call of every JNA callback. */
+    private static final ThreadLocal<Probe> PROBES = ThreadLocal.withInitial(Probe::new);
+
     /** The gate of {@code callback}, or null when it has none (not converted since the agent came, or not selected). */
     static CallbackGate find(Object callback) {
-        return GATES.get(new Lookup(callback));
+        Probe probe = PROBES.get();
+        probe.callback = callback;
+        try {
+            return GATES.get(probe);
+        } finally {
+            probe.callback = null; // hold no callback between calls
+        }
     }
 
     /** Adds {@code gate} unless {@code callback} already has one; returns the one that won. */
@@ -27,12 +36,6 @@ final class GateRegistry {
         expunge();
         CallbackGate earlier = GATES.putIfAbsent(new Held(callback), gate);
         return earlier != null ? earlier : gate;
-    }
-
-    /** How many callbacks have a gate now. */
-    static int size() {
-        expunge();
-        return GATES.size();
     }
 
     private static void expunge() {
@@ -82,7 +85,15 @@ final class GateRegistry {
         }
     }
 
-    private record Lookup(Object callback) implements Key {
+    /** A key for lookups only, never stored in the map. */
+    private static final class Probe implements Key {
+        Object callback;
+
+        @Override
+        public Object callback() {
+            return callback;
+        }
+
         @Override
         public int hashCode() {
             return System.identityHashCode(callback);

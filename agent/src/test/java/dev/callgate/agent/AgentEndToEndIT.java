@@ -45,6 +45,7 @@ class AgentEndToEndIT {
         assertEquals(3, r.exitCode(), r::describe);
         assertTrue(r.linesWith("callgate").isEmpty(), r::describe);
         assertTrue(r.number("javaThreads") > 10, r::describe);
+        assertEquals(0, r.number("gatedCalls"), () -> "the agent is loaded but gates nothing\n" + r.describe());
     }
 
     @Test
@@ -75,6 +76,7 @@ class AgentEndToEndIT {
         assertEquals(3, r.exitCode(), r::describe);
         assertTrue(r.linesWith("callgate").isEmpty(), r::describe);
         assertTrue(r.number("javaThreads") > 10, r::describe);
+        assertEquals(0, r.number("gatedCalls"), () -> "the agent is loaded but gates nothing\n" + r.describe());
     }
 
     @Test
@@ -83,6 +85,8 @@ class AgentEndToEndIT {
         assertEquals(0, r.exitCode(), r::describe);
         assertTrue(r.number("calls") >= 20000, r::describe);
         assertTrue(r.linesWith("callgate").isEmpty(), r::describe);
+        assertEquals(r.number("calls"), r.number("gatedCalls"), () -> "every comparison passed the gate\n" + r.describe());
+        assertEquals(0, r.number("gatedForeignCalls"), r::describe);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.callgate;
+package dev.callgate.internal;
 
 import com.sun.jna.Callback;
 import java.lang.reflect.Method;
@@ -16,11 +16,16 @@ import java.util.stream.Collectors;
  * methods of the proxy class, which are every instance method of the interface and its
  * superinterfaces, {@code default} ones included.
  */
-final class CallbackMethod {
+public final class CallbackMethod {
 
     private CallbackMethod() {}
 
-    static Method of(Class<?> type) {
+    /**
+     * The method JNA calls on a callback of interface {@code type}, made accessible.
+     *
+     * @throws IllegalArgumentException when JNA's rule finds none, or it cannot be made accessible; the message says what to change
+     */
+    public static Method of(Class<?> type) {
         Method chosen = pick(declaredPublic(type));
         if (chosen == null) {
             chosen = pick(proxyMethods(type));

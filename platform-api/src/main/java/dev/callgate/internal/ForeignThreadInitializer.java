@@ -1,7 +1,8 @@
-package dev.callgate;
+package dev.callgate.internal;
 
 import com.sun.jna.Callback;
 import com.sun.jna.CallbackThreadInitializer;
+import dev.callgate.Attachment;
 import dev.callgate.spi.OsBackend;
 
 /**
@@ -11,15 +12,16 @@ import dev.callgate.spi.OsBackend;
  * application gave its own initializer, whose name and group are used instead. JNA asks the
  * initializer on the native thread itself, so the backend's thread id here is the native thread's.
  */
-final class ForeignThreadInitializer extends CallbackThreadInitializer {
+public final class ForeignThreadInitializer extends CallbackThreadInitializer {
 
     /** The group of threads the gate attaches, unless the application chose another. */
-    static final ThreadGroup GROUP = new ThreadGroup("callgate-foreign");
+    public static final ThreadGroup GROUP = new ThreadGroup("callgate-foreign");
 
     private final OsBackend backend;
     private final CallbackThreadInitializer application;
 
-    ForeignThreadInitializer(OsBackend backend, Attachment attachment, CallbackThreadInitializer application) {
+    /** @param application the application's own initializer, whose name and group win; or null */
+    public ForeignThreadInitializer(OsBackend backend, Attachment attachment, CallbackThreadInitializer application) {
         super(true, attachment == Attachment.DETACH_AFTER_EACH_CALL, null, GROUP);
         this.backend = backend;
         this.application = application;

@@ -1,9 +1,9 @@
-package dev.callgate;
+package dev.callgate.internal;
 
 import java.util.Map;
 
 /** The value handed back to native code when the body does not run, and checks of a configured one. */
-final class ReturnValues {
+public final class ReturnValues {
 
     private static final Map<Class<?>, Object> ZEROS = Map.of(
             boolean.class, false, byte.class, (byte) 0, short.class, (short) 0, char.class, '\0',
@@ -16,7 +16,7 @@ final class ReturnValues {
     private ReturnValues() {}
 
     /** Zero for a primitive return type, null for void and reference types (JNA passes null as 0). */
-    static Object zeroFor(Class<?> type) {
+    public static Object zeroFor(Class<?> type) {
         return ZEROS.get(type);
     }
 
@@ -25,7 +25,7 @@ final class ReturnValues {
      *
      * @throws IllegalArgumentException naming the callback, the type and what would fit
      */
-    static Object checked(String callback, Class<?> type, Object value) {
+    public static Object checked(String callback, Class<?> type, Object value) {
         if (type == void.class) {
             if (value != null) {
                 throw new IllegalArgumentException("callback " + callback + " returns void, so it takes no default value;"

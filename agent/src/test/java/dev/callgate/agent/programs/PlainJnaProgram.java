@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code wait} (print {@code ready} and wait for a line on stdin first), {@code exit=N}. Prints
  * {@code calls=}, {@code javaThreads=}, {@code threadNames=} and {@code nsPerCall=} (pool modes: the
  * worker is held at its first call until every item is queued, then the time from the end of that
- * call to the end of the last, per call), then exits with the given status.
+ * call to the end of the last, per call), and {@code gatedCalls=} and {@code gatedForeignCalls=}
+ * (callgate's totals, read reflectively since this program knows nothing of callgate; {@code none}
+ * without the agent), then exits with the given status.
  */
 public final class PlainJnaProgram {
 
@@ -146,7 +148,19 @@ public final class PlainJnaProgram {
         } else {
             pool(mode.equals("direct"), calls, workers, fail);
         }
+        printGatedTotals();
         System.exit(exit);
+    }
+
+    /** callgate's totals when the agent put callgate on the class path. */
+    private static void printGatedTotals() {
+        try {
+            Object totals = Class.forName("dev.callgate.CallGate").getMethod("totals").invoke(null);
+            System.out.println("gatedCalls=" + totals.getClass().getMethod("calls").invoke(totals));
+            System.out.println("gatedForeignCalls=" + totals.getClass().getMethod("foreignCalls").invoke(totals));
+        } catch (ReflectiveOperationException noAgent) {
+            System.out.println("gatedCalls=none");
+        }
     }
 
     private static void pool(boolean direct, int calls, int workers, boolean fail) {
