@@ -37,7 +37,13 @@ public final class FfmCallGate {
      * method as their context class loader (FFM attaches them with none).
      */
     public static GatedUpcall.Builder builder(MethodHandle target, FunctionDescriptor descriptor) {
-        return new GatedUpcall.Builder(target, descriptor, callerLoader());
+        ClassLoader callerLoader;
+        try { // here, not in a helper: the caller of a helper would be this class
+            callerLoader = WALKER.getCallerClass().getClassLoader();
+        } catch (IllegalCallerException calledFromNative) { // no Java caller: JNI, or an upcall straight into builder()
+            callerLoader = Thread.currentThread().getContextClassLoader();
+        }
+        return new GatedUpcall.Builder(target, descriptor, callerLoader);
     }
 
     /**
@@ -47,13 +53,5 @@ public final class FfmCallGate {
      */
     public static String threadOriginStatus() {
         return FfmThreadOrigin.status();
-    }
-
-    private static ClassLoader callerLoader() {
-        try {
-            return WALKER.getCallerClass().getClassLoader();
-        } catch (RuntimeException calledFromNative) { // no Java caller: JNI, or an upcall straight into builder()
-            return Thread.currentThread().getContextClassLoader();
-        }
     }
 }

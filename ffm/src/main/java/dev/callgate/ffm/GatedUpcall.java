@@ -140,10 +140,6 @@ public final class GatedUpcall implements AutoCloseable {
                 + (memory.freed.get() ? ", released]" : "]");
     }
 
-    CallbackGate gate() {
-        return gate;
-    }
-
     /** The shared arena that holds the upcall stub; freed once, explicitly or when the segment is collected. */
     private static final class StubMemory implements Consumer<MemorySegment> {
         final Arena arena = Arena.ofShared();
@@ -175,7 +171,6 @@ public final class GatedUpcall implements AutoCloseable {
         private ExceptionReporting exceptionReporting = ExceptionReporting.ONCE_PER_CLASS;
         private Object defaultValue;
         private boolean defaultValueSet;
-        private OsBackend backend;
         private DiagnosticWriter diagnostics;
 
         Builder(MethodHandle target, FunctionDescriptor descriptor, ClassLoader callerLoader) {
@@ -215,17 +210,12 @@ public final class GatedUpcall implements AutoCloseable {
          * shutdown). By default zero, {@code false}, {@link MemorySegment#NULL}, or a zeroed struct.
          * Checked against the descriptor's return layout when {@link #build()} runs: a boxed
          * primitive whose value fits (an {@code Integer} for {@code long} is widened), a native
-         * {@link MemorySegment} for a pointer, a segment at least the struct's size for a struct.
+         * {@link MemorySegment} for a pointer, a segment at least the struct's size for a struct
+         * (copied by {@code build()}, so its arena may close afterwards).
          */
         public Builder defaultValue(Object value) {
             this.defaultValue = value;
             this.defaultValueSet = true;
-            return this;
-        }
-
-        /** Tests: use this backend instead of the one selected for this JVM. */
-        Builder backend(OsBackend backend) {
-            this.backend = Checks.given(backend, "backend");
             return this;
         }
 
@@ -251,7 +241,7 @@ public final class GatedUpcall implements AutoCloseable {
             }
             Object fallback = UpcallDefaults.fallback(name, descriptor, defaultValueSet, defaultValue);
             String fallbackText = UpcallDefaults.describe(descriptor, fallback);
-            OsBackend os = backend != null ? backend : Backends.backend();
+            OsBackend os = Backends.backend();
             DiagnosticWriter writer = diagnostics != null ? diagnostics : os.stderr();
             CallbackGate core = new CallbackGate(name, policy, Attachment.KEEP_ATTACHED, exceptionReporting, fallbackText,
                     os, writer, FfmThreadOrigin.jvmEntry(callerLoader, os));

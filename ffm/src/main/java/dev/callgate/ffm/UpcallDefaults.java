@@ -1,5 +1,6 @@
 package dev.callgate.ffm;
 
+import dev.callgate.internal.ReturnValues;
 import java.lang.foreign.AddressLayout;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -42,15 +43,17 @@ final class UpcallDefaults {
                 return Arena.ofAuto().allocate(group); // zeroed; the gated handle keeps it reachable
             }
             if (value instanceof MemorySegment segment && segment.byteSize() >= group.byteSize()
-                    && segment.scope().isAlive()) {
-                return segment;
+                    && segment.scope().isAlive() && segment.isAccessibleBy(Thread.currentThread())) {
+                // A copy the gate owns: the stub copies the default outside every handler, after the
+                // application's arena may have closed, on a thread its confined arena refuses.
+                return Arena.ofAuto().allocate(group).copyFrom(segment.asSlice(0, group.byteSize()));
             }
             throw misfit(upcall, layout, value, "a live MemorySegment of at least " + group.byteSize()
                     + " bytes (allocate it from an arena that outlives the upcall)");
         }
         Class<?> type = ((ValueLayout) layout).carrier();
         if (!set) {
-            return zero(type);
+            return ReturnValues.zeroFor(type);
         }
         Object fitted = primitive(type, value);
         if (fitted == null) {
@@ -80,16 +83,6 @@ final class UpcallDefaults {
         return new IllegalArgumentException("upcall " + upcall + ": the default value " + given
                 + " does not fit the descriptor's return layout " + layout + "; pass " + fits
                 + ", or omit defaultValue(...) for zero");
-    }
-
-    private static Object zero(Class<?> type) {
-        if (type == boolean.class) {
-            return false;
-        }
-        if (type == char.class) {
-            return '\0';
-        }
-        return primitive(type, 0);
     }
 
     /** {@code value} as exactly {@code type}'s box when it converts without loss; otherwise null. */

@@ -129,6 +129,9 @@ final class UpcallGate {
         if (!returned.scope().isAlive()) {
             throw new IllegalStateException("the upcall returned a struct whose arena is already closed");
         }
+        if (!returned.isAccessibleBy(Thread.currentThread())) {
+            throw new IllegalStateException("the upcall returned a struct from an arena confined to another thread");
+        }
         if (returned.byteSize() < size) {
             throw new IllegalArgumentException("the upcall returned a segment of " + returned.byteSize()
                     + " bytes for a struct of " + size + " bytes");

@@ -96,6 +96,56 @@ class BuildChecksTest {
         }
     }
 
+    /**
+     * The stub copies a struct default outside every handler, where a failure ends the VM: the
+     * gate copies it at build(), so closing the application's arena afterwards changes nothing.
+     */
+    @Test
+    void aStructDefaultIsCopiedSoItsArenaMayCloseAfterBuild() throws Throwable {
+        FunctionDescriptor pairFn = FunctionDescriptor.of(PAIR, ValueLayout.JAVA_INT);
+        MethodHandle pair = MethodHandles.lookup().findStatic(BuildChecksTest.class, "pair",
+                MethodType.methodType(MemorySegment.class, int.class));
+        GatedUpcall up;
+        try (Arena shortLived = Arena.ofConfined()) {
+            MemorySegment fallback = shortLived.allocate(PAIR);
+            fallback.set(ValueLayout.JAVA_INT, 0, 42);
+            fallback.set(ValueLayout.JAVA_INT, 4, 43);
+            up = FfmCallGate.builder(pair, pairFn).name("pair-default").policy(Policy.ALLOW).defaultValue(fallback).build();
+        }
+        try (Arena arena = Arena.ofConfined(); GatedUpcall closing = up) {
+            MethodHandle call = Natives.LINKER.downcallHandle(up.stub(), pairFn);
+            MemorySegment got = (MemorySegment) call.invokeExact((java.lang.foreign.SegmentAllocator) arena, -1);
+            assertEquals(42, got.get(ValueLayout.JAVA_INT, 0), "the default, copied before its arena closed");
+            assertEquals(43, got.get(ValueLayout.JAVA_INT, 4));
+            assertEquals(1, up.stats().exceptions());
+        }
+    }
+
+    /** A struct from an arena confined to another thread would fail in the stub's copy, outside every handler. */
+    @Test
+    void aStructFromAnotherThreadsArenaIsContained() throws Throwable {
+        FunctionDescriptor pairFn = FunctionDescriptor.of(PAIR, ValueLayout.JAVA_INT);
+        MethodHandle owned = MethodHandles.lookup().findStatic(BuildChecksTest.class, "pairOfAnotherThread",
+                MethodType.methodType(MemorySegment.class, int.class));
+        Thread owner = new Thread(() -> OTHER_THREADS_PAIR.set(Arena.ofConfined().allocate(PAIR)), "arena-owner");
+        owner.start();
+        owner.join();
+        try (Arena arena = Arena.ofConfined();
+                GatedUpcall up = FfmCallGate.builder(owned, pairFn).name("foreign-arena").policy(Policy.ALLOW).build()) {
+            MethodHandle call = Natives.LINKER.downcallHandle(up.stub(), pairFn);
+            MemorySegment got = (MemorySegment) call.invokeExact((java.lang.foreign.SegmentAllocator) arena, 1);
+            assertEquals(0, got.get(ValueLayout.JAVA_INT, 0), "the default: a zeroed struct");
+            assertEquals(1, up.stats().exceptions());
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<MemorySegment> OTHER_THREADS_PAIR =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private static MemorySegment pairOfAnotherThread(int a) {
+        return OTHER_THREADS_PAIR.get();
+    }
+
     private static long widen(int v) {
         return v;
     }

@@ -1,15 +1,18 @@
 package dev.callgate.ffm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.CallbackStats;
 import dev.callgate.Policy;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +63,20 @@ class ForeignThreadTest {
                 assertTrue(name.matches("callgate-foreign-\\d+"), name);
             }
             assertSame(ForeignThreadTest.class.getClassLoader(), LOADER.get());
+        }
+    }
+
+    @Test
+    void foreignThreadsGetTheLoaderOfTheClassThatCalledBuilder() throws Throwable {
+        Class<?> plugin = PluginBuilder.loadedByItsOwnLoader();
+        assertNotSame(ForeignThreadTest.class.getClassLoader(), plugin.getClassLoader());
+        LOADER.set(null);
+        MethodHandle target = LOOKUP.findStatic(ForeignThreadTest.class, "recordLoader", Natives.START_ROUTINE.toMethodType());
+        Method build = plugin.getMethod("build", MethodHandle.class, FunctionDescriptor.class);
+        try (GatedUpcall up = (GatedUpcall) build.invoke(null, target, Natives.START_ROUTINE)) {
+            Natives.runOnNativeThread(up.stub(), MemorySegment.NULL); // a new thread: GLib may reuse adopted ones
+            assertEquals(1, up.stats().foreignCalls(), up.stats()::toString);
+            assertSame(plugin.getClassLoader(), LOADER.get(), "the plugin's loader, not callgate-ffm's");
         }
     }
 
@@ -135,6 +152,11 @@ class ForeignThreadTest {
     private static void recordThread(MemorySegment data, MemorySegment user) {
         NAMES.add(Thread.currentThread().getName());
         LOADER.set(Thread.currentThread().getContextClassLoader());
+    }
+
+    private static MemorySegment recordLoader(MemorySegment arg) {
+        LOADER.set(Thread.currentThread().getContextClassLoader());
+        return arg;
     }
 
     private static MemorySegment echo(MemorySegment arg) {
