@@ -3,6 +3,7 @@ package dev.callgate.agent;
 import dev.callgate.Attachment;
 import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
+import dev.callgate.internal.LineText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,11 +92,11 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
         return names.stream().noneMatch(n -> matchesAny(n, excludes));
     }
 
-    /** One line for the attach message. */
+    /** Every option, for the attach message; the prefixes the user typed are escaped like any line's text. */
     public String describe() {
-        return "policy " + policy + ", attachment " + attachment
-                + (includes.isEmpty() ? "" : ", include " + String.join("|", includes))
-                + (excludes.isEmpty() ? "" : ", exclude " + String.join("|", excludes))
+        return "policy " + policy + ", attachment " + attachment + ", exceptions " + exceptions
+                + (includes.isEmpty() ? "" : ", include " + LineText.escape(String.join("|", includes)))
+                + (excludes.isEmpty() ? "" : ", exclude " + LineText.escape(String.join("|", excludes)))
                 + (gateDirect ? "" : ", direct-mapped callbacks left alone");
     }
 

@@ -35,6 +35,13 @@ class AgentOptionsTest {
     }
 
     @Test
+    void theAttachMessageNamesEveryOptionAndEscapesWhatTheUserTyped() {
+        AgentOptions o = AgentOptions.parse("policy=warn,exceptions=every,include=com.example.\u001b[2J,direct=leave");
+        assertEquals("policy WARN, attachment KEEP_ATTACHED, exceptions EVERY, include com.example.\\x1b[2J,"
+                + " direct-mapped callbacks left alone", o.describe());
+    }
+
+    @Test
     void selectionByClassOrInterfaceAndPrefix() {
         AgentOptions o = AgentOptions.parse("include=com.example.,include=org.x.Cb,exclude=com.example.internal.");
         assertTrue(o.selects(List.of("com.example.Tick")));
