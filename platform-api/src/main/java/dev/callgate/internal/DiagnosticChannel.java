@@ -23,7 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * ring fills and its lines are dropped at once.
  *
  * <p>No allocation, no lock and no class loading on the way in: slots are reused, the wait is a
- * short spin, then {@link Thread#yield} for up to 100 µs, then {@link LockSupport#parkNanos}.
+ * short spin, then {@link Thread#yield} for up to 100 µs, then {@link LockSupport#parkNanos} until
+ * the bound, which the writer thread's unpark ends early. Waiting callers never poll on a short
+ * period: hundreds of them polling each millisecond starved the writer thread and the rest of a
+ * loaded machine, until lines were dropped that nothing stopped.
  */
 public final class DiagnosticChannel {
 
@@ -46,8 +49,15 @@ public final class DiagnosticChannel {
     private static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     /** How long the writer thread stays awake for the next line before it parks: lines come in bursts. */
     private static final long WRITER_LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** How often a caller past the bound looks again while the writer is late but not stalled. */
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * A caller facing a full ring parks 50 µs first, then twice as long each time, up to 6.4 ms: a
+     * full ring means 256 lines ahead of it, so a late look costs little, and frequent ones from
+     * many callers cost a loaded machine its CPUs.
+     */
     private static final long FULL_RING_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    private static final int FULL_RING_DOUBLINGS = 7;
 
     /** How much longer than the bound a caller waits for a writer thread that is not stalled but not yet scheduled. */
     static final long SCHEDULING_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(90);
@@ -138,8 +148,8 @@ public final class DiagnosticChannel {
                 }
                 if (spin < SPINS) {
                     Thread.onSpinWait();
-                } else {
-                    LockSupport.parkNanos(this, FULL_RING_PARK_NANOS); // the holder needs a CPU to free its slot
+                } else { // the holder needs a CPU to free its slot, and no one unparks this caller
+                    LockSupport.parkNanos(this, FULL_RING_PARK_NANOS << Math.min(spin - SPINS, FULL_RING_DOUBLINGS));
                 }
             }
         }
@@ -176,8 +186,9 @@ public final class DiagnosticChannel {
             } else if (now - start < YIELD_NANOS) {
                 Thread.yield();
             } else {
-                long left = deadline - now; // past it, the writer thread's unpark ends the wait
-                LockSupport.parkNanos(this, left > 0 ? Math.max(1_000, Math.min(left, PARK_NANOS)) : PARK_NANOS);
+                // Until the bound: the writer thread's unpark ends the wait. Past it (a late writer), look each PARK_NANOS.
+                long left = deadline - now;
+                LockSupport.parkNanos(this, left > 0 ? Math.max(1_000, left) : PARK_NANOS);
             }
         }
     }
