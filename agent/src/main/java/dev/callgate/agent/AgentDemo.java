@@ -3,6 +3,7 @@ package dev.callgate.agent;
 import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.callgate.CallGate;
 import java.util.Collections;
@@ -37,7 +38,9 @@ public final class AgentDemo {
 
     public static void main(String[] args) {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        GLib glib = Native.load("glib-2.0", GLib.class);
+        // The runtime soname on Linux: JNA finds "glib-2.0" there by listing directories, which a 32-bit
+        // JVM under qemu-user cannot do (README: "32-bit JVMs under emulation").
+        GLib glib = Native.load(Platform.isLinux() ? "libglib-2.0.so.0" : "glib-2.0", GLib.class);
         AtomicLong ran = new AtomicLong();
         Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
         GFunc tick = (data, user) -> {
