@@ -11,7 +11,13 @@
 # from a cached rootfs tarball when one with the same hash exists ("imported"), else from
 # scratch ("built"). One line per image is printed with the seconds it took.
 #
-# Needs: root, a running dockerd (see .ci/start-docker.sh), debootstrap, Debian's mirror.
+# A cell whose architecture the kernel does not run itself (i386 on a kernel booted without 32-bit
+# emulation, arm64 on amd64) is built and run under qemu-user: qemu-binfmt.sh, next to this
+# script, asks the kernel and registers Debian's qemu-user-static where it must, one line per
+# architecture. Those cells take the longest, so they start first.
+#
+# Needs: root, a running dockerd (see .ci/start-docker.sh), debootstrap, Debian's mirror, and
+# qemu-user-static for a foreign architecture.
 # Environment:
 #   CALLGATE_IMAGE_CACHE   rootfs tarballs, .deb cache and logs (default /var/cache/callgate-images)
 #   CALLGATE_IMAGE_JOBS    images built at once (default: number of cores, at most 4)
@@ -68,7 +74,9 @@ make_tarball() {
     done
     mkdir -p "$debs" "$(dirname "$work")" || return 1
     remove_rootfs "$work" || return 1
-    if ! debootstrap --variant=minbase --arch="$arch" --include="$include" \
+    # The JRE's postinst runs java (ca-certificates-java); under qemu-i386, compiled code can crash
+    # the JVM (see HowItRuns.java), so every JVM of an image build runs interpreted.
+    if ! JAVA_TOOL_OPTIONS=-Xint debootstrap --variant=minbase --arch="$arch" --include="$include" \
         --cache-dir="$debs" "$suite" "$work" "$(debian_mirror)"; then
         echo "debootstrap of $suite/$arch failed (debootstrap.log: $work/debootstrap/debootstrap.log)"
         tail -n 20 "$work/debootstrap/debootstrap.log" 2>/dev/null
@@ -152,14 +160,27 @@ rm -f "$cache"/status/* "$cache"/rootfs/*.part
 # Half-built root file systems of an interrupted earlier run.
 for stale in "$cache"/work/*; do remove_rootfs "$stale"; done
 
-started_all=$SECONDS
-pids=()
-tags=()
+# The rows to build, those of foreign architectures first (they take the longest).
+rows=()
+arches=()
+host_arch="$(dpkg --print-architecture 2>/dev/null || echo amd64)"
 while IFS=$'\t' read -r image suite arch java temurin packages; do
     [[ -z $image || $image == \#* ]] && continue
     [[ -n $packages ]] || fail "cells.tsv row for $image has fewer than 6 tab-separated columns."
+    if [[ -n ${CALLGATE_CELLS:-} && " $CALLGATE_CELLS " != *" ${image##*:} "* ]]; then continue; fi
+    row="$(printf '%s\t%s\t%s\t%s\t%s\t%s' "$image" "$suite" "$arch" "$java" "$temurin" "$packages")"
+    if [[ $arch == "$host_arch" ]]; then rows+=("$row"); else rows=("$row" "${rows[@]}"); fi
+    [[ " ${arches[*]} " == *" $arch "* ]] || arches+=("$arch")
+done <"$manifest"
+((${#arches[@]} == 0)) || bash "$images_dir/qemu-binfmt.sh" "${arches[@]}" ||
+    fail "the foreign architectures of cells.tsv cannot run here (qemu-binfmt.sh above says why)."
+
+started_all=$SECONDS
+pids=()
+tags=()
+for row in "${rows[@]}"; do
+    IFS=$'\t' read -r image suite arch java temurin packages <<<"$row"
     tag="${image##*:}"
-    if [[ -n ${CALLGATE_CELLS:-} && " $CALLGATE_CELLS " != *" $tag "* ]]; then continue; fi
     spec="$({ cat "$script_path"; printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$image" "$suite" "$arch" "$java" "$temurin" "$packages"; } |
         sha256sum | cut -d' ' -f1)"
     if [[ $(current_spec "$image") == "$spec" ]]; then
@@ -175,7 +196,7 @@ while IFS=$'\t' read -r image suite arch java temurin packages; do
     ) &
     pids+=($!)
     tags+=("$tag")
-done <"$manifest"
+done
 
 for pid in "${pids[@]}"; do wait "$pid" || true; done
 failed=()

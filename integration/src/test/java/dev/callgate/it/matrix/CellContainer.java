@@ -61,9 +61,11 @@ final class CellContainer {
     /**
      * Runs the case's {@code java} with {@code javaArgs} in a new container, with each host file of
      * {@code files} bound read-only at its path in the container (callgate.jar is always there too).
+     * An emulated cell's JVM also gets {@link HowItRuns#jvmOptions}.
      */
     ChildJvmResult runJava(MatrixCase matrixCase, Map<Path, String> files, List<String> javaArgs) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCHER, "sh", matrixCase.java()));
+        command.addAll(HowItRuns.jvmOptions(matrixCase.cell().arch()));
         command.addAll(javaArgs);
         List<Bind> binds = new ArrayList<>();
         binds.add(readOnly(cliJar, JAR_IN_CONTAINER));

@@ -43,8 +43,15 @@ import org.testcontainers.DockerClientFactory;
  *   <li>an unmodified plain-JNA program (GLib's pool) under {@code -javaagent:callgate-agent.jar}: every
  *       callback gated, one line;
  *   <li>on the Temurin 25 cases, when the build ran on JDK 22+: callgate-ffm's demo, a GLib pool calling
- *       a gated FFM upcall.
+ *       a gated FFM upcall;
+ *   <li>os-linux's own tests of its native calls, with JUnit's console launcher: thread ids by
+ *       {@code gettid()} and by the raw {@code syscall(SYS_gettid)} of the cell's architecture
+ *       (224 on i386, 178 on arm64), and the backend contract kit.
  * </ul>
+ *
+ * <p>A cell whose architecture the host kernel does not run is emulated by qemu-user, registered by
+ * {@code integration/images/qemu-binfmt.sh}; the report says, per cell, how it ran and why
+ * ({@link HowItRuns}).
  *
  * <p>Without a Docker engine the matrix is skipped with one line saying why, unless {@code CI=true},
  * where it fails the build (see {@link MatrixRequirement}). Every run writes
@@ -59,6 +66,12 @@ class LinuxUserlandMatrixTest {
     /** callgate-ffm and what its demo needs; only built on JDK 22+ (else no file, and no FFM scenario). */
     private static final List<Path> FFM_JARS = Stream.of("callgate.ffm.jar", "callgate.api.jar", "callgate.linux.jar")
             .map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
+    private static final Path JUNIT_CONSOLE_JAR = Path.of(System.getProperty("callgate.junit.console.jar", "target/no-junit-console"));
+    private static final List<Path> OS_LINUX_TEST_PATH = Stream.of("callgate.oslinux.tests", "callgate.linux.jar",
+            "callgate.api.jar", "callgate.contract.jar").map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
+    /** os-linux's tests of its real native calls; the others need gcc, libuv or many child JVMs. */
+    private static final List<String> OS_LINUX_TESTS = List.of("LinuxLibCTest", "LinuxSyscallNumbersTest",
+            "LinuxBackendContractTest");
     private static final Path REPORT_FILE = Path.of(System.getProperty("callgate.report", "target/matrix-report.md"));
     private static final Path TEMURIN_25 =
             Path.of(System.getProperty("callgate.temurin25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
@@ -110,9 +123,13 @@ class LinuxUserlandMatrixTest {
     void scenariosPassInCell(MatrixCase matrixCase) {
         long started = System.nanoTime();
         String javaVersion = null;
+        List<String> options = HowItRuns.jvmOptions(matrixCase.cell().arch());
+        String how = HowItRuns.of(matrixCase.cell().arch()).orElse("unknown")
+                + (options.isEmpty() ? "" : "; its JVMs run with " + String.join(" ", options));
         try {
             requireImage(matrixCase.cell());
             requireHostJvm(matrixCase);
+            requireArchitecture(matrixCase.cell());
 
             ChildJvmResult doctor = containers.run(matrixCase, "doctor");
             javaVersion = javaLine(doctor).map(m -> m.group(1)).orElse(null);
@@ -123,16 +140,17 @@ class LinuxUserlandMatrixTest {
             if (matrixCase.hostJvm().isPresent() && FFM_JARS.stream().allMatch(Files::isRegularFile)) {
                 checkFfm(runFfmDemo(matrixCase));
             }
+            checkOsLinuxTests(runOsLinuxTests(matrixCase));
 
-            REPORT.add(matrixCase, javaVersion, "pass", secondsSince(started));
+            REPORT.add(matrixCase, javaVersion, how, "pass", secondsSince(started));
         } catch (TestAbortedException e) {
-            REPORT.add(matrixCase, javaVersion, "skipped: " + e.getMessage(), secondsSince(started));
+            REPORT.add(matrixCase, javaVersion, how, "skipped: " + e.getMessage(), secondsSince(started));
             throw e;
         } catch (AssertionError e) {
-            REPORT.add(matrixCase, javaVersion, "fail: " + e.getMessage(), secondsSince(started));
+            REPORT.add(matrixCase, javaVersion, how, "fail: " + e.getMessage(), secondsSince(started));
             throw e;
         } catch (RuntimeException e) {
-            REPORT.add(matrixCase, javaVersion, "fail: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+            REPORT.add(matrixCase, javaVersion, how, "fail: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     secondsSince(started));
             throw e;
         }
@@ -146,6 +164,8 @@ class LinuxUserlandMatrixTest {
         assertLine(run, "native write: ok", "doctor");
         assertLine(run, "os.arch: " + cell.expectedOsArch(), "doctor");
         assertLine(run, "pointer size: " + cell.expectedPointerSize() + " bytes", "doctor");
+        assertTrue(run.stdoutLines().stream().anyMatch(line -> line.startsWith("directory listing: ")),
+                () -> "doctor: stdout lacks the \"directory listing: \" line\n" + run.describe());
 
         // The JVM that ran is the one the case names, not some other java on the image's PATH.
         Matcher java = javaLine(run).orElseThrow(() -> new AssertionError(
@@ -224,6 +244,38 @@ class LinuxUserlandMatrixTest {
                 () -> "ffm demo: exactly one foreign-thread line expected\n" + run.describe());
     }
 
+    /** os-linux's tests of its native calls, run in the cell by JUnit's console launcher. */
+    private static ChildJvmResult runOsLinuxTests(MatrixCase matrixCase) {
+        List<Path> jars = new ArrayList<>(OS_LINUX_TEST_PATH);
+        jars.add(JNA_JAR);
+        jars.add(JUNIT_CONSOLE_JAR);
+        Map<Path, String> files = new java.util.LinkedHashMap<>();
+        List<String> classPath = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
+            Path jar = jars.get(i);
+            assertTrue(Files.exists(jar), () -> "os-linux tests scenario: no " + jar + " (build os-linux's tests first:"
+                    + " ./mvnw verify from the repo root)");
+            String inContainer = "/callgate/oslinux/" + i + (Files.isDirectory(jar) ? "" : ".jar");
+            files.put(jar, inContainer);
+            if (!jar.equals(JUNIT_CONSOLE_JAR)) {
+                classPath.add(inContainer);
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("-jar", files.get(JUNIT_CONSOLE_JAR), "execute", "--disable-banner",
+                "--disable-ansi-colors", "--details=tree", "--details-theme=ascii", "--class-path", String.join(":", classPath)));
+        OS_LINUX_TESTS.forEach(test -> args.addAll(List.of("--select-class", "dev.callgate.os.linux." + test)));
+        return containers.runJava(matrixCase, files, args);
+    }
+
+    /** Every selected test passed, the raw-syscall thread id among them (not skipped for want of a number). */
+    private static void checkOsLinuxTests(ChildJvmResult run) {
+        assertExit(run, 0, "os-linux tests");
+        assertTrue(run.stdoutLines().stream().anyMatch(line -> line.matches(".*\\[\\s+0 tests failed\\s+].*")),
+                () -> "os-linux tests: the launcher's summary lacks \"0 tests failed\"\n" + run.describe());
+        assertTrue(run.stdoutLines().stream().anyMatch(line -> line.contains("theSyscallFallbackReturnsWhatGettidReturns() [OK]")),
+                () -> "os-linux tests: the raw syscall(SYS_gettid) test did not pass in this cell\n" + run.describe());
+    }
+
     /** ABORT: the diagnostic reaches stderr, then the process dies of SIGABRT. */
     private static void checkAbort(ChildJvmResult run) {
         List<String> foreign = DiagnosticLines.matching(run.stderrLines(), FOREIGN);
@@ -267,6 +319,16 @@ class LinuxUserlandMatrixTest {
             MatrixRequirement.unmet("image " + cell.image() + " is stale (label dev.callgate.spec " + abbreviate(label)
                     + ", cells.tsv and build-images.sh now give " + abbreviate(cell.spec()) + ")",
                     "this cell is skipped; rebuild it with integration/images/build-images.sh", FIX);
+        }
+    }
+
+    /** The host runs the cell's architecture natively, or qemu-binfmt.sh made it run emulated. */
+    private static void requireArchitecture(MatrixCell cell) {
+        if (HowItRuns.of(cell.arch()).isEmpty()) {
+            MatrixRequirement.unmet("whether this " + HowItRuns.hostDebianArch() + " host runs " + cell.arch()
+                    + " binaries is unknown (no " + HowItRuns.RECORDS.resolve(cell.arch()) + ")",
+                    "this cell is skipped; integration/images/build-images.sh registers qemu-user where the kernel needs it",
+                    "run integration/images/qemu-binfmt.sh " + cell.arch() + " as root (build-images.sh does)");
         }
     }
 

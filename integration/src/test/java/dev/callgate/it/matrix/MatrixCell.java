@@ -6,7 +6,7 @@ package dev.callgate.it.matrix;
  *
  * @param image docker image name, e.g. {@code callgate-cell:bookworm-amd64}
  * @param suite Debian suite, e.g. {@code bookworm}
- * @param arch Debian architecture of the root file system and its JVM ({@code amd64} or {@code i386})
+ * @param arch Debian architecture of the root file system and its JVM ({@code amd64}, {@code i386}, {@code arm64})
  * @param java absolute path of the suite's own JVM launcher inside the image
  * @param temurin25 whether the cell also runs on the host's Temurin 25, bound read-only
  * @param packages the packages column, as written
@@ -22,7 +22,7 @@ record MatrixCell(String image, String suite, String arch, String java, boolean 
 
     /** {@code os.arch} a JVM of this architecture reports: Debian's {@code amd64} and {@code i386} are also Java's. */
     String expectedOsArch() {
-        return arch;
+        return arch.equals("arm64") ? "aarch64" : arch;
     }
 
     /** {@code Native.POINTER_SIZE} of a JVM of this architecture. */

@@ -18,15 +18,18 @@ import java.util.Locale;
  */
 final class MatrixReport {
 
-    private record Row(String cell, String jvm, String result, double seconds) {}
+    private record Row(String cell, String jvm, String how, String result, double seconds) {}
 
     private final List<Row> rows = new ArrayList<>();
     private String note;
 
-    /** Records a case; {@code javaVersion} is {@code java.version} as the JVM inside reported it, or null. */
-    synchronized void add(MatrixCase matrixCase, String javaVersion, String result, double seconds) {
+    /**
+     * Records a case; {@code javaVersion} is {@code java.version} as the JVM inside reported it, or
+     * null; {@code how} says whether the cell's architecture ran natively or emulated, and why.
+     */
+    synchronized void add(MatrixCase matrixCase, String javaVersion, String how, String result, double seconds) {
         String jvm = matrixCase.jvm() + ", java.version " + (javaVersion == null ? "not reported" : javaVersion);
-        rows.add(new Row(matrixCase.cell().tag(), jvm, result, seconds));
+        rows.add(new Row(matrixCase.cell().tag(), jvm, how, result, seconds));
     }
 
     /** A line above the table, e.g. why the whole matrix did not run. */
@@ -41,17 +44,19 @@ final class MatrixReport {
         md.append("Run ").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)))
                 .append(", Docker engine ").append(dockerVersion)
                 .append(", containers with network mode none; scenarios per cell: `doctor`,")
-                .append(" `demo --policy warn-once --calls 200 --threads 4`, `demo --policy abort --calls 50 --threads 1`.\n\n");
+                .append(" `demo --policy warn-once --calls 200 --threads 4`, `demo --policy abort --calls 50 --threads 1`,")
+                .append(" a plain-JNA program under the agent, callgate-ffm's demo (Temurin 25 rows of a JDK 22+ build),")
+                .append(" os-linux's native-call tests.\n\n");
         if (note != null) {
             md.append(note).append("\n\n");
         }
         if (rows.isEmpty()) {
             return md.toString();
         }
-        md.append("| cell | JVM | result | seconds |\n|---|---|---|---:|\n");
+        md.append("| cell | JVM | how it ran | result | seconds |\n|---|---|---|---|---:|\n");
         for (Row row : rows) {
             md.append("| ").append(cell(row.cell())).append(" | ").append(cell(row.jvm())).append(" | ")
-                    .append(cell(row.result())).append(" | ")
+                    .append(cell(row.how())).append(" | ").append(cell(row.result())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", row.seconds())).append(" |\n");
         }
         return md.toString();
