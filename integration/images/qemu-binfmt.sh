@@ -81,7 +81,7 @@ binfmt_line() {
 # Called only while no binfmt_misc entry for the architecture is enabled, so the answer is the kernel's.
 kernel_answer() {
     local probe out
-    probe="$(mktemp /tmp/callgate-probe-XXXXXX)"
+    probe="$(mktemp "${TMPDIR:-/tmp}/callgate-probe-XXXXXX")"
     probe_bytes "$1" >"$probe"
     chmod +x "$probe"
     if out="$("$probe" 2>&1)"; then rm -f "$probe"; echo ok; return 0; fi
@@ -131,6 +131,12 @@ for arch in "$@"; do
         record "$arch" "native: the $host kernel runs $arch binaries itself"
         continue
     fi
+    # Only the kernel's own "no" means emulation: a probe that could not run for another reason
+    # (a noexec /tmp: "Permission denied") must not route a native architecture through qemu.
+    [[ $answer == *"Exec format error"* ]] ||
+        fail "the $arch probe did not run ($answer), so whether the kernel runs $arch binaries is unknown; fix that (TMPDIR on a file system mounted exec), then run this again."
+    [[ $arch != "$(dpkg --print-architecture 2>/dev/null)" ]] ||
+        fail "the kernel refused a probe of its own architecture $arch ($answer): this machine is not what it seems; nothing registered."
     interpreter="/usr/bin/$name-static"
     [[ -x $interpreter ]] ||
         fail "the $host kernel does not run $arch binaries ($answer) and $interpreter is missing: apt-get install qemu-user-static"

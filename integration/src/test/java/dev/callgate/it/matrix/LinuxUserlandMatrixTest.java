@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -249,7 +250,7 @@ class LinuxUserlandMatrixTest {
         List<Path> jars = new ArrayList<>(OS_LINUX_TEST_PATH);
         jars.add(JNA_JAR);
         jars.add(JUNIT_CONSOLE_JAR);
-        Map<Path, String> files = new java.util.LinkedHashMap<>();
+        Map<Path, String> files = new LinkedHashMap<>();
         List<String> classPath = new ArrayList<>();
         for (int i = 0; i < jars.size(); i++) {
             Path jar = jars.get(i);

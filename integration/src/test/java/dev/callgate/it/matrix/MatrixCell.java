@@ -20,7 +20,7 @@ record MatrixCell(String image, String suite, String arch, String java, boolean 
         return image.substring(image.indexOf(':') + 1);
     }
 
-    /** {@code os.arch} a JVM of this architecture reports: Debian's {@code amd64} and {@code i386} are also Java's. */
+    /** {@code os.arch} a JVM of this architecture reports: Debian's {@code amd64} and {@code i386} are also Java's; {@code arm64} is {@code aarch64}. */
     String expectedOsArch() {
         return arch.equals("arm64") ? "aarch64" : arch;
     }
