@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.spi.contract.ChildJvm;
 import dev.callgate.spi.contract.ChildJvm.ProviderCreatingMain;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -21,7 +23,7 @@ class LinuxBackendChildProcessTest {
     @Test
     void stderrWritesTheExactLineToFileDescriptor2() throws Exception {
         String line = "callgate-test: foreign thread 4242 called back into \u00e9t\u00e9 \u4e2d";
-        ChildJvm.Result child = ChildJvm.run(StderrLineMain.class, line);
+        ChildJvm.Result child = ChildJvm.run(StderrLineMain.class, HexFormat.of().formatHex(line.getBytes(StandardCharsets.UTF_8)));
         assertEquals(0, child.exitStatus(), child.toString());
         assertTrue(child.stderrLines().contains(line), "exact line on the child's stderr: " + child);
         assertTrue(child.stdout().contains("ok=true lastFailure=0"), child.toString());
