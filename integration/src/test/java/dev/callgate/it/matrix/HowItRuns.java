@@ -44,8 +44,8 @@ final class HowItRuns {
      * The options every JVM of an emulated i386 cell gets: the interpreter only. Under qemu-i386,
      * Debian's i386 OpenJDK 17 crashed in 2 of 12 runs of the demo with its defaults, and in the
      * agent scenario with C1 alone: "guarantee(nm != NULL) failed" in RelocIterator::initialize
-     * (relocInfo.cpp:124), with {@code ~SafepointBlob} on top of the stack, the handler of a
-     * safepoint poll in compiled code, whose faulting address the emulator reported wrongly. Under
+     * (relocInfo.cpp:124), with {@code ~SafepointBlob} on top of the stack: the handler of a
+     * safepoint poll in compiled code found no compiled method at the address it was handed. Under
      * qemu-aarch64 the arm64 JVM crashed in 0 of 12 runs and keeps its defaults, as native cells do.
      * What callgate does does not depend on the JIT.
      */
