@@ -230,7 +230,8 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
         /**
          * Creates the gated callback and registers its thread initializer with JNA.
          *
-         * @throws IllegalArgumentException if the default value does not fit the return type
+         * @throws IllegalArgumentException if the default value does not fit the return type, or
+         *     {@code -Dcallgate.exitGuard} has a value other than those the README documents
          * @throws IllegalStateException if no OS backend can be selected
          */
         public GatedCallback<T> build() {

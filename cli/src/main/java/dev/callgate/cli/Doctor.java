@@ -2,7 +2,6 @@ package dev.callgate.cli;
 
 import com.sun.jna.Native;
 import dev.callgate.internal.Backends;
-import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.ExitGuard;
 import dev.callgate.CallGate;
 import dev.callgate.spi.DiagnosticWriter;
@@ -18,7 +17,8 @@ import java.nio.file.Path;
 
 /**
  * {@code callgate doctor}: which backend was selected and how, the platform, the JNA version, and
- * whether the backend's native write works (it writes one line to standard error).
+ * whether the backend's native write works (it writes one line to standard error), and whether the exit
+ * guard is armed now and why.
  */
 final class Doctor {
 
@@ -48,9 +48,7 @@ final class Doctor {
         boolean ok = stderr.write(NativeMessage.encode("callgate: doctor: native write works (native thread " + tid
                 + ", os " + backend.id() + ")"));
         out.println("native write: " + (ok ? "ok" : "FAILED, error " + stderr.lastFailure()));
-        String guard = ExitGuard.status();
-        out.println("exit guard: " + (guard != null ? guard : "not installed yet (installed when the first gate is"
-                + " built; -D" + CallbackGate.EXIT_GUARD_PROPERTY + "=false turns it off)"));
+        out.println("exit guard: " + ExitGuard.status(backend));
         out.println("totals: " + CallGate.totals());
         return ok ? 0 : Main.EXIT_WRITE_FAILED;
     }

@@ -230,7 +230,8 @@ public final class GatedUpcall implements AutoCloseable {
          * once (one short-lived {@code pthread_create}d thread).
          *
          * @throws IllegalArgumentException if the target's type does not match the descriptor, or the
-         *     default value does not fit the return type
+         *     default value does not fit the return type, or {@code -Dcallgate.exitGuard} has a value
+         *     other than those the README documents
          * @throws IllegalStateException if no OS backend can be selected
          */
         public GatedUpcall build() {

@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  */
 public final class CallbackGate {
 
-    /** Property: {@code false} keeps the exit guard from being installed. */
+    /** Property: the exit guard's mode, see {@link ExitGuard.Mode}. */
     public static final String EXIT_GUARD_PROPERTY = "callgate.exitGuard";
 
     /** Backends whose abort has begun; true once it returned (only a test backend's does). */
@@ -84,7 +84,7 @@ public final class CallbackGate {
                 .encode();
         ShutdownWatch.install();
         DiagnosticChannel.shared().start();
-        ExitGuard.installOnce(backend); // here, on a Java thread, not in a native thread's first call
+        ExitGuard.gateBuilt(backend); // validates the property; binds here, on a Java thread, not in a native thread's first call
         warmUp(jvmEntry);
     }
 
@@ -148,6 +148,9 @@ public final class CallbackGate {
             return null;
         }
         if (ShutdownWatch.shuttingDown()) {
+            if (attachment == Attachment.KEEP_ATTACHED && threads.get() == null) {
+                classifyCurrentThread(); // a new kept-attached thread must arm the exit guard, even now
+            }
             counters.callsDuringShutdown.increment();
             reportOnce(shutdownReported, shutdownLine, DiagnosticKind.DURING_SHUTDOWN);
             counters.finished.increment();
@@ -382,6 +385,9 @@ public final class CallbackGate {
             long tid = backend.currentNativeThreadId();
             counters.foreignThreadIds.add(tid);
             entry = new Entry(true, tid);
+            if (attachment == Attachment.KEEP_ATTACHED) {
+                ExitGuard.keptAttached(Thread.currentThread(), backend);
+            }
         } else {
             entry = new Entry(false, 0);
         }

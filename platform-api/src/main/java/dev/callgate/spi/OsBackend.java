@@ -34,16 +34,28 @@ public interface OsBackend {
     void abort();
 
     /**
-     * Makes {@code exit(3)} end the process with its status before shared-library destructors
-     * run, so that a destructor joining threads which can no longer detach from the exited JVM
-     * cannot hang {@code System.exit}. Pure native code runs after it: no Java is called during
-     * exit. Idempotent: a second call installs nothing more and returns the same description.
+     * What this OS's exit guard is, in one line, or {@code null} where there is none. The guard
+     * lets {@code exit(3)} end the process with its status before the exit handlers registered
+     * before it and before shared-library destructors, while it is armed (see
+     * {@link #armExitGuard}), so that a destructor joining threads which can no longer detach from
+     * the exited JVM cannot hang the process. It is pure native code: no Java runs during exit.
+     * Registers nothing; may bind native functions. Called on Java threads when gates are built.
      *
-     * @return a one-line description of what was installed, or {@code null} where this OS (or its
-     *     C library) has no such guard
-     * @throws BackendUnavailableException if the guard exists here but could not be installed
+     * @throws BackendUnavailableException if the guard exists here but cannot be prepared
      */
-    default String installExitGuard() {
+    default String exitGuard() {
         return null;
+    }
+
+    /**
+     * Arms or disarms the exit guard. The first {@code armExitGuard(true)} in the process
+     * registers it (nothing is registered before); later calls only flip a flag in native memory,
+     * so this is cheap and safe in a shutdown hook. Where the guard cannot be made conditional it
+     * is registered unconditionally by the first {@code true} and {@code false} no longer disarms
+     * it ({@link #exitGuard()} says so). Does nothing where there is no guard.
+     *
+     * @throws BackendUnavailableException if registering the guard failed
+     */
+    default void armExitGuard(boolean armed) {
     }
 }

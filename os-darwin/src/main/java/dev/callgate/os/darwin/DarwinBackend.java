@@ -8,7 +8,7 @@ import dev.callgate.spi.PosixBackend;
  * the unified log show), and {@code abort(3)}. Made by {@link DarwinBackendProvider} after
  * selection over {@link DarwinLibSystem}; tests hand it a recording fake instead.
  *
- * <p>No exit guard ({@link #installExitGuard()} is {@code null}): libSystem has no {@code on_exit},
+ * <p>No exit guard ({@link #exitGuard()} is {@code null}): libSystem has no {@code on_exit},
  * and an {@code atexit} handler is not told the exit status, so it could not end the process with it.
  */
 final class DarwinBackend extends PosixBackend {

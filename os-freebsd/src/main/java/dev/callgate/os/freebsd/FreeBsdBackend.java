@@ -7,7 +7,7 @@ import dev.callgate.spi.PosixBackend;
  * id from {@code thr_self(2)}, and {@code abort(3)}. Made by {@link FreeBsdBackendProvider} after
  * selection over {@link FreeBsdLibC}; tests hand it a recording fake instead.
  *
- * <p>No exit guard ({@link #installExitGuard()} is {@code null}): FreeBSD's libc has no
+ * <p>No exit guard ({@link #exitGuard()} is {@code null}): FreeBSD's libc has no
  * {@code on_exit}, and an {@code atexit} handler is not told the exit status, so it could not end
  * the process with it.
  */

@@ -17,9 +17,15 @@ final class LinuxBackend extends PosixBackend {
         super(ID, libc);
     }
 
-    /** glibc's {@code on_exit(_exit)}; see {@link LinuxLibC#installExitGuard()}. {@code null} on musl. */
+    /** glibc's conditional {@code on_exit} handler; see {@link LinuxExitGuard}. {@code null} on musl. */
     @Override
-    public String installExitGuard() {
-        return LinuxLibC.installExitGuard();
+    public String exitGuard() {
+        return LinuxExitGuard.describe();
+    }
+
+    /** Flips the handler's flag; the first {@code true} registers it (see {@link LinuxExitGuard}). */
+    @Override
+    public void armExitGuard(boolean armed) {
+        LinuxExitGuard.arm(armed);
     }
 }

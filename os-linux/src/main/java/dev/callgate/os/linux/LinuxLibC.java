@@ -2,6 +2,7 @@ package dev.callgate.os.linux;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.callgate.spi.BackendUnavailableException;
@@ -29,12 +30,6 @@ final class LinuxLibC {
     static final String DISABLE_PROPERTY = "callgate.linux.disable";
 
     private static final String MODULE = "callgate-os-linux";
-
-    /** What {@link #installExitGuard()} returns once the guard is in place. */
-    static final String EXIT_GUARD = "glibc on_exit(_exit) with __cxa_atexit(fflush): exit(3) flushes C stdio, then"
-            + " ends the process with its status before shared-library destructors run";
-
-    private static String exitGuard; // guarded by LinuxLibC.class
 
     private LinuxLibC() {
     }
@@ -103,7 +98,11 @@ final class LinuxLibC {
         static native void abort();
     }
 
-    /** glibc's run-time exit handlers, bound only by {@link #installExitGuard()}. */
+    /**
+     * glibc's run-time exit handlers and the page calls that make the exit guard's handler, bound
+     * only by {@link LinuxExitGuard}. {@code size_t} and {@code off_t} are C {@code long} wide on
+     * Linux in both data models, so they are {@link NativeLong}.
+     */
     static final class ExitHandlers {
         private ExitHandlers() {
         }
@@ -111,8 +110,8 @@ final class LinuxLibC {
         /**
          * {@code int on_exit(void (*function)(int, void *), void *arg);}
          *
-         * <p>The exit guard's first handler: unlike {@code atexit}, the handler is given the exit
-         * status, so {@code _exit} can end the process with it. glibc only (musl lacks it).
+         * <p>Registers the exit guard's handler: unlike {@code atexit}, the handler is given the
+         * exit status, so {@code _exit} can end the process with it. glibc only (musl lacks it).
          * Returns 0, or nonzero when the handler table is full.
          */
         static native int on_exit(Pointer function, Pointer arg);
@@ -121,9 +120,25 @@ final class LinuxLibC {
          * {@code int __cxa_atexit(void (*func)(void *), void *arg, void *dso_handle);}
          *
          * <p>Registers {@code fflush} with a {@code NULL} argument and no owning library, so that
-         * C stdio buffers are flushed just before the guard's {@code _exit}. Returns 0 or -1.
+         * C stdio buffers are flushed just before the guard's handler. Returns 0 or -1.
          */
         static native int __cxa_atexit(Pointer func, Pointer arg, Pointer dsoHandle);
+
+        /**
+         * {@code void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);}
+         *
+         * <p>One private anonymous page for the guard's handler code. Returns {@code MAP_FAILED}
+         * ({@code (void *) -1}) with {@code errno} set when refused.
+         */
+        static native Pointer mmap(Pointer addr, NativeLong length, int prot, int flags, int fd, NativeLong offset);
+
+        /**
+         * {@code int mprotect(void *addr, size_t len, int prot);}
+         *
+         * <p>Makes the written page read and execute only. Returns 0, or -1 with {@code errno} set
+         * (a policy that forbids making memory executable: SELinux {@code execmem}, PaX).
+         */
+        static native int mprotect(Pointer addr, NativeLong length, int prot);
     }
 
     /**
@@ -171,39 +186,6 @@ final class LinuxLibC {
                 return new Layer(lp64, false, sysGettid.getAsInt());
             }
         }
-    }
-
-    /**
-     * Makes {@code exit(3)} end the process with its status before shared-library destructors:
-     * {@code on_exit(_exit, NULL)}, then {@code __cxa_atexit(fflush, NULL, NULL)}. glibc runs
-     * run-time exit handlers in reverse order of registration before {@code _dl_fini} runs the
-     * libraries' destructors, so {@code exit(status)} runs {@code fflush(NULL)}, then
-     * {@code _exit(status)} (called as {@code (int, void *)}, which the amd64 and i386 C calling
-     * conventions make harmless). What it skips: exit handlers registered before it (including
-     * libraries' C++ static destructors registered at load time) and every shared library's
-     * destructors; C stdio is still flushed. Once per process.
-     *
-     * @return {@link #EXIT_GUARD}, or {@code null} on a C library without {@code on_exit} (musl)
-     */
-    static synchronized String installExitGuard() {
-        if (exitGuard != null) {
-            return exitGuard;
-        }
-        load();
-        NativeLibrary c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
-        try {
-            c.getFunction("on_exit");
-        } catch (UnsatisfiedLinkError notGlibc) {
-            return null;
-        }
-        Native.register(ExitHandlers.class, c);
-        if (ExitHandlers.on_exit(c.getFunction("_exit"), null) != 0
-                || ExitHandlers.__cxa_atexit(c.getFunction("fflush"), null, null) != 0) {
-            throw new BackendUnavailableException("glibc refused to register the exit guard's handlers (its exit"
-                    + " handler table is full). Fix: register fewer atexit handlers before installing the guard.");
-        }
-        exitGuard = EXIT_GUARD;
-        return exitGuard;
     }
 
     /**

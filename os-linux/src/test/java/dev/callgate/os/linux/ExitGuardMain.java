@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Child JVM for {@link LinuxExitGuardTest}: {@code <guard|noguard> <exit|halt|libuv> <status>}.
- * Installs the exit guard (or not), then ends with {@code System.exit}, {@code Runtime.halt}, or,
+ * Registers and arms the exit guard (or not), then ends with {@code System.exit}, {@code Runtime.halt}, or,
  * for {@code libuv}, {@code System.exit} after a JNA callback ran on a libuv pool thread that JNA
  * keeps attached. Prints {@link #EXITING} just before it ends.
  */
@@ -47,8 +47,9 @@ public final class ExitGuardMain {
     public static void main(String[] args) throws Exception {
         OsBackend backend = new LinuxBackendProvider().create();
         if (args[0].equals("guard")) {
-            System.out.println("guard: " + backend.installExitGuard());
-            System.out.println("again: " + backend.installExitGuard());
+            System.out.println("guard: " + backend.exitGuard());
+            backend.armExitGuard(true);
+            System.out.println("armed: " + backend.exitGuard());
         }
         int status = Integer.parseInt(args[2]);
         switch (args[1]) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * thread id is the simulated proc's pid, and abort ends the simulated process, then the JVM.
  * Selected only by override: {@code -Dcallgate.os=plan9-sim}.
  *
- * <p>No exit guard ({@link #installExitGuard()} is {@code null}): nothing native runs in it.
+ * <p>No exit guard ({@link #exitGuard()} is {@code null}): nothing native runs in it.
  */
 final class Plan9SimBackend extends AbstractOsBackend {
 

@@ -15,7 +15,7 @@ import dev.callgate.spi.AbstractOsBackend;
  * Windows Error Reporting, so scripts that recognise a CRT abort recognise this one. Unlike
  * {@code RaiseFailFastException} it writes no Windows Error Reporting crash dump.
  *
- * <p>No exit guard ({@link #installExitGuard()} is {@code null}): {@code ExitProcess} ends every
+ * <p>No exit guard ({@link #exitGuard()} is {@code null}): {@code ExitProcess} ends every
  * other thread before DLLs get their detach notification, so no library joins a live thread there.
  */
 final class WindowsBackend extends AbstractOsBackend {
