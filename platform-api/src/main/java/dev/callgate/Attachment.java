@@ -9,9 +9,9 @@ public enum Attachment {
      * destructor, or {@code DLL_THREAD_DETACH} on Windows, in JNA's {@code callback.c}).
      *
      * <p>A thread still attached when the JVM exits can no longer detach, and a library whose
-     * destructor joins such threads at {@code exit(3)} (libuv's pool) would hang the exit; callgate's
-     * exit guard ends the process with its status first (glibc; {@code -Dcallgate.exitGuard=false}
-     * turns it off). See the README's "Attachment and exit".
+     * destructor joins such threads at {@code exit(3)} (libuv's pool) would hang the exit; while
+     * such a thread is alive at exit, callgate's exit guard ends the process with its status first
+     * (glibc; {@code -Dcallgate.exitGuard=off} turns it off). See the README's "Attachment and exit".
      */
     KEEP_ATTACHED,
     /**

@@ -137,6 +137,9 @@ class DemoEndToEndTest {
 
         assertEquals(0, run.exitCode(), run::describe);
         assertStdout(run, "backend: linux", "native write: ok", "provider: dev.callgate:callgate-os-linux");
+        assertTrue(run.stdout().contains("exit guard: auto: standing by, armed only while a kept-attached foreign"
+                + " thread is alive at exit (0 now); glibc on_exit handler that calls _exit(status) only while armed"),
+                run::describe);
         assertEquals(1, run.stderrLines(line -> line.startsWith("callgate: doctor: native write works (native thread ")
                 && line.endsWith(", os linux)")).size(), run::describe);
     }

@@ -60,7 +60,7 @@ class ExitWithKeptAttachedThreadsTest {
     @MethodSource("withoutGuard")
     void withoutTheExitGuardLibuvHangsInExit(String source) throws Exception {
         try (RunningChild child = RunningChild.start(ChildJvm.mainClass(ExitScenarioMain.class)
-                .systemProperty("callgate.exitGuard", "false").args(source, "exit", "3"))) {
+                .systemProperty("callgate.exitGuard", "off").args(source, "exit", "3"))) {
             child.awaitLine("ready", Duration.ofSeconds(60));
             AssertionError hung = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                     () -> child.awaitExit(Duration.ofSeconds(5)));

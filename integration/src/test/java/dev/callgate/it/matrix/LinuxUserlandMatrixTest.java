@@ -47,7 +47,8 @@ import org.testcontainers.DockerClientFactory;
  *       a gated FFM upcall;
  *   <li>os-linux's own tests of its native calls, with JUnit's console launcher: thread ids by
  *       {@code gettid()} and by the raw {@code syscall(SYS_gettid)} of the cell's architecture
- *       (224 on i386, 178 on arm64), and the backend contract kit.
+ *       (224 on i386, 178 on arm64), the backend contract kit, and the exit guard's handler code run
+ *       on the cell's CPU (glibc cells).
  * </ul>
  *
  * <p>A cell whose architecture the host kernel does not run is emulated by qemu-user, registered by
@@ -72,7 +73,7 @@ class LinuxUserlandMatrixTest {
             "callgate.api.jar", "callgate.contract.jar").map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
     /** os-linux's tests of its real native calls; the others need gcc, libuv or many child JVMs. */
     private static final List<String> OS_LINUX_TESTS = List.of("LinuxLibCTest", "LinuxSyscallNumbersTest",
-            "LinuxBackendContractTest");
+            "LinuxBackendContractTest", "ExitStubCodeTest");
     private static final Path REPORT_FILE = Path.of(System.getProperty("callgate.report", "target/matrix-report.md"));
     private static final Path TEMURIN_25 =
             Path.of(System.getProperty("callgate.temurin25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
