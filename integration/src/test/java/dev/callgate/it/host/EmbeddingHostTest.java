@@ -49,9 +49,9 @@ class EmbeddingHostTest {
         Ended ended = runHost(marker, List.of());
 
         assertEquals(0, ended.status, ended.output);
-        assertTrue(ended.output.contains("exit guard: not armed: embedded JVM (no java launcher)"), ended.output);
         assertTrue(ended.output.contains("host: JVM destroyed, returning from main"), ended.output);
         assertTrue(Files.isRegularFile(marker), "the host's atexit handler did not run: " + ended.output);
+        assertTrue(ended.output.contains("exit guard: not armed: embedded JVM (no java launcher)"), ended.output);
     }
 
     /** Asked for, the guard acts as under the launcher: the host's earlier exit work is skipped, the status kept. */
