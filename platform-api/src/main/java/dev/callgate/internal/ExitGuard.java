@@ -108,11 +108,11 @@ public final class ExitGuard {
             synchronized (KEPT) { // recorded before armed: the exit-time recount then sees it or is overridden
                 first = KEPT.record(thread);
                 if (first && !hookAdded) {
+                    armedBy = backend; // before the hook that reads it
                     hookAdded = addRecountHook();
                 }
             }
             if (first) {
-                armedBy = backend;
                 backend.armExitGuard(true);
             }
         } catch (Throwable t) {
@@ -132,13 +132,20 @@ public final class ExitGuard {
     /** Shutdown hook: disarm, then re-arm if a recorded thread is alive (a thread recorded meanwhile re-arms too). */
     private static void recountAtExit() {
         OsBackend backend = armedBy;
+        boolean keep = true; // when in doubt, armed: a hang is worse than skipped exit work
         try {
             backend.armExitGuard(false);
-            if (KEPT.aliveCount() > 0) {
-                backend.armExitGuard(true);
-            }
+            keep = KEPT.aliveCount() > 0;
         } catch (Throwable t) {
-            backend.armExitGuard(true); // when in doubt, the hang is the worse outcome
+            failure = t.toString();
+        } finally {
+            if (keep) {
+                try {
+                    backend.armExitGuard(true);
+                } catch (Throwable t) {
+                    failure = t.toString();
+                }
+            }
         }
     }
 

@@ -31,7 +31,10 @@ class LinuxLibCSignatureTest {
             "gettid", CPrototype.parse("pid_t gettid(void);"),
             "abort", CPrototype.parse("void abort(void);"),
             "on_exit", CPrototype.parse("int on_exit(void *function, void *arg);"),
-            "__cxa_atexit", CPrototype.parse("int __cxa_atexit(void *func, void *arg, void *dso_handle);"));
+            "__cxa_atexit", CPrototype.parse("int __cxa_atexit(void *func, void *arg, void *dso_handle);"),
+            // off_t is a C long on Linux in both data models (the mmap symbol, not mmap64)
+            "mmap", CPrototype.parse("void *mmap(void *addr, size_t length, int prot, int flags, int fd, long offset);"),
+            "mprotect", CPrototype.parse("int mprotect(void *addr, size_t len, int prot);"));
 
     /** The holders and the data models each is bound in. */
     private static final Map<Class<?>, List<CDataModel>> HOLDERS = Map.of(
