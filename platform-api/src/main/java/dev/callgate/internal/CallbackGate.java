@@ -36,8 +36,8 @@ import java.util.function.Predicate;
  */
 public final class CallbackGate {
 
-    /** Property: {@code false} keeps the exit guard from being installed. */
-    public static final String EXIT_GUARD_PROPERTY = "callgate.exitGuard";
+    /** Property: {@code off} (or {@code false}) keeps the exit guard from being installed. */
+    public static final String EXIT_GUARD_PROPERTY = Settings.EXIT_GUARD;
 
     /** Backends whose abort has begun; true once it returned (only a test backend's does). */
     private static final Map<OsBackend, Boolean> ABORTS = new ConcurrentHashMap<>();

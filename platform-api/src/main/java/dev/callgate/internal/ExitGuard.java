@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every FFM upcall) cannot detach once the VM has exited; a library destructor that joins such
  * threads at {@code exit(3)} (libuv's thread pool does) then hangs the process for ever. The
  * guard ends the process with its exit status before library destructors run. Opt out with
- * {@code -Dcallgate.exitGuard=false}.
+ * {@code -Dcallgate.exitGuard=off}.
  */
 public final class ExitGuard {
 
@@ -27,8 +27,8 @@ public final class ExitGuard {
             if (DONE.get()) {
                 return;
             }
-            if ("false".equalsIgnoreCase(System.getProperty(CallbackGate.EXIT_GUARD_PROPERTY, "").trim())) {
-                installed = "off (-D" + CallbackGate.EXIT_GUARD_PROPERTY + "=false)";
+            if (Settings.current().exitGuardOff()) {
+                installed = "off (-D" + Settings.EXIT_GUARD + "=" + Settings.current().exitGuard() + ")";
                 DONE.set(true);
                 return;
             }
