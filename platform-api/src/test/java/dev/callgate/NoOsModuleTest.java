@@ -5,15 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -31,17 +23,17 @@ class NoOsModuleTest {
 
     @Test
     void aGateStillDiagnosesCountsAndRunsTheBodyThroughTheJavaFallback() throws Exception {
-        Child run = Child.run("gate");
+        ChildJava run = ChildJava.run(NoOsModuleMain.class, "gate");
 
-        assertEquals(0, run.status, run::toString);
+        assertEquals(0, run.status(), run::toString);
         assertAll(run.toString(),
-                () -> assertTrue(run.stdout.contains("selection: java | dev.callgate:callgate-platform-api | no OS module"
+                () -> assertTrue(run.stdout().contains("selection: java | dev.callgate:callgate-platform-api | no OS module"
                         + " serves os.name \"Linux\""), "selection"),
-                () -> assertTrue(run.stdout.contains("| fallback true"), "isJavaFallback"),
-                () -> assertTrue(run.stdout.contains("body runs: 1\n"), "body ran"),
-                () -> assertTrue(run.stdout.contains("foreign calls: 1\n"), "foreign call counted"),
-                () -> assertTrue(run.stdout.contains("diagnostics written: 1\n"), "line counted as written"),
-                () -> assertTrue(run.stdout.contains("heard: FOREIGN_THREAD callgate: callback no-os-module on thread not"
+                () -> assertTrue(run.stdout().contains("| fallback true"), "isJavaFallback"),
+                () -> assertTrue(run.stdout().contains("body runs: 1\n"), "body ran"),
+                () -> assertTrue(run.stdout().contains("foreign calls: 1\n"), "foreign call counted"),
+                () -> assertTrue(run.stdout().contains("diagnostics written: 1\n"), "line counted as written"),
+                () -> assertTrue(run.stdout().contains("heard: FOREIGN_THREAD callgate: callback no-os-module on thread not"
                         + " created by the JVM"), "listener"));
         List<String> notices = run.stderrLines(NOTICE);
         assertEquals(1, notices.size(), run::toString);
@@ -59,56 +51,57 @@ class NoOsModuleTest {
 
     @Test
     void theLinesGoThroughSystemErrNotTheOsWrite() throws Exception {
-        Child run = Child.run("redirected");
+        ChildJava run = ChildJava.run(NoOsModuleMain.class, "redirected");
 
-        assertEquals(0, run.status, run::toString);
-        assertTrue(run.stdout.contains("captured: " + NOTICE), run::toString);
-        assertTrue(run.stdout.contains("captured: callgate: callback no-os-module on thread not created by the JVM"),
+        assertEquals(0, run.status(), run::toString);
+        assertTrue(run.stdout().contains("captured: " + NOTICE), run::toString);
+        assertTrue(run.stdout().contains("captured: callgate: callback no-os-module on thread not created by the JVM"),
                 run::toString);
         assertEquals(List.of(), run.stderrLines("callgate:"), () -> "nothing on fd 2 itself\n" + run);
     }
 
     @Test
     void abortHaltsWithStatus134AfterItsLine() throws Exception {
-        Child run = Child.run("abort");
+        ChildJava run = ChildJava.run(NoOsModuleMain.class, "abort");
 
-        assertEquals(134, run.status, run::toString);
+        assertEquals(134, run.status(), run::toString);
         assertEquals(1, run.stderrLines("callgate: callback no-os-module on thread not created by the JVM").size(),
                 run::toString);
-        assertTrue(run.stderr.contains("aborting the process (policy ABORT)"), run::toString);
-        assertFalse(run.stdout.contains("body runs"), run::toString);
+        assertTrue(run.stderr().contains("aborting the process (policy ABORT)"), run::toString);
+        assertFalse(run.stdout().contains("body runs"), run::toString);
     }
 
     @Test
     void requireOsModuleMakesItTheErrorItWas() throws Exception {
-        Child run = Child.run("builds", "-Dcallgate.requireOsModule=true");
+        ChildJava run = ChildJava.run(NoOsModuleMain.class, "builds", "-Dcallgate.requireOsModule=true");
 
-        assertEquals(0, run.status, run::toString);
+        assertEquals(0, run.status(), run::toString);
         for (int i = 1; i <= 2; i++) {
             String prefix = "build " + i + ": java.lang.IllegalStateException: callgate: no OS backend for os.name \"Linux\"";
-            assertTrue(run.stdout.contains(prefix), run::toString);
+            assertTrue(run.stdout().contains(prefix), run::toString);
         }
-        assertTrue(run.stdout.contains("Add the module for this OS"), run::toString);
-        assertTrue(run.stdout.contains("(-Dcallgate.requireOsModule=true: no Java fallback)"), run::toString);
+        assertTrue(run.stdout().contains("Add the module for this OS"), run::toString);
+        assertTrue(run.stdout().contains("(-Dcallgate.requireOsModule=true: no Java fallback)"), run::toString);
         assertEquals(List.of(), run.stderrLines("callgate:"), run::toString);
     }
 
     @Test
     void anUnknownOverrideIdStaysAnError() throws Exception {
-        Child run = Child.run("builds", "-Dcallgate.os=bogus");
+        ChildJava run = ChildJava.run(NoOsModuleMain.class, "builds", "-Dcallgate.os=bogus");
 
-        assertTrue(run.stdout.contains("build 1: java.lang.IllegalStateException: callgate: unknown OS backend id"
+        assertTrue(run.stdout().contains("build 1: java.lang.IllegalStateException: callgate: unknown OS backend id"
                 + " \"bogus\" in callgate.os/CALLGATE_OS. Valid ids here: none (no OS module is on the class path)"),
                 run::toString);
-        assertTrue(run.stdout.contains("build 2: java.lang.IllegalStateException: callgate: unknown OS backend id"),
+        assertTrue(run.stdout().contains("build 2: java.lang.IllegalStateException: callgate: unknown OS backend id"),
                 run::toString);
     }
 
     @Test
     void aBadPropertyIsTheSameClearExceptionFromEveryBuild() throws Exception {
-        Child run = Child.run("builds", "-Dcallgate.diagnosticTimeoutMillis=abc", "-Dcallgate.exitgaurd=off");
+        ChildJava run = ChildJava.run(NoOsModuleMain.class, "builds", "-Dcallgate.diagnosticTimeoutMillis=abc",
+                "-Dcallgate.exitgaurd=off");
 
-        assertEquals(0, run.status, run::toString);
+        assertEquals(0, run.status(), run::toString);
         for (int i = 1; i <= 2; i++) {
             String line = run.stdoutLine("build " + i + ": ");
             assertTrue(line.startsWith("build " + i + ": java.lang.IllegalArgumentException: callgate: 2 bad system"
@@ -121,50 +114,9 @@ class NoOsModuleTest {
 
     @Test
     void anExitGuardValueOutsideTheModesFailsTheBuild() throws Exception {
-        Child run = Child.run("builds", "-Dcallgate.exitGuard=maybe");
+        ChildJava run = ChildJava.run(NoOsModuleMain.class, "builds", "-Dcallgate.exitGuard=maybe");
 
         assertTrue(run.stdoutLine("build 2: ").contains("IllegalArgumentException: callgate: a bad system property:"
                 + " -Dcallgate.exitGuard=maybe is not one of auto, always, off"), run::toString);
-    }
-
-    /** One finished child JVM. */
-    private record Child(int status, String stdout, String stderr) {
-
-        static Child run(String scenario, String... jvmOptions) throws Exception {
-            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -c 0 && exec \"$0\" \"$@\"",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(List.of(jvmOptions));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), NoOsModuleMain.class.getName(), scenario));
-            Process process = new ProcessBuilder(command).start();
-            process.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("child " + scenario + " did not end within 60 s: " + out.getNow(""));
-            }
-            return new Child(process.exitValue(), out.get(), err.get());
-        }
-
-        private static String read(InputStream in) {
-            try (in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        List<String> stderrLines(String prefix) {
-            return stderr.lines().filter(line -> line.startsWith(prefix)).toList();
-        }
-
-        String stdoutLine(String prefix) {
-            return stdout.lines().filter(line -> line.startsWith(prefix)).findFirst().orElse("(no line " + prefix + ")");
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + status + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-        }
     }
 }

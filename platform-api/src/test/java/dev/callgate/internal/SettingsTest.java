@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callgate.ChildJava;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -135,5 +136,19 @@ class SettingsTest {
         all.setProperty("callgatex", "1");
         all.setProperty("java.home", "/jdk");
         assertEquals(Map.of("callgate.os", "linux", "Callgate.exitGuard", "off"), Settings.callgateProperties(all));
+    }
+
+    @Test
+    void aBadTimeoutIsTheSameClearExceptionOnEveryUseNeverAPoisonedClass() throws Exception {
+        ChildJava run = ChildJava.run(OncePerJvmMain.class, "channel", "-Dcallgate.diagnosticTimeoutMillis=0");
+
+        assertEquals(0, run.status(), run::toString);
+        for (int i = 1; i <= 2; i++) {
+            assertTrue(run.stdoutLine("channel " + i + ": ").startsWith("channel " + i
+                    + ": java.lang.IllegalArgumentException: callgate: a bad system property:"
+                    + " -Dcallgate.diagnosticTimeoutMillis=0 is not a whole number of milliseconds"), run::toString);
+        }
+        assertEquals("channel 1: 2000000000 ns", ChildJava.run(OncePerJvmMain.class, "channel",
+                "-Dcallgate.diagnosticTimeoutMillis=2000").stdoutLine("channel 1: "));
     }
 }
