@@ -51,8 +51,8 @@ public final class Backends {
                 s = selected;
                 if (s == null) {
                     s = BackendSelector.fromServiceLoader(Backends.class.getClassLoader()).selectForThisJvm(settings);
-                    if (s.notice() != null) {
-                        s.backend().stderr().write(NativeMessage.encode(s.notice()));
+                    if (s.notice() != null) { // through the channel: a stalled stderr cannot block build()
+                        DiagnosticChannel.shared().write(s.backend().stderr(), NativeMessage.encode(s.notice()));
                     }
                     selected = s;
                 }

@@ -81,6 +81,9 @@ public final class Settings {
             "callgate.contract.jar", "callgate.junit.console.jar", "callgate.images.dir", "callgate.oslinux.tests",
             "callgate.report", "callgate.arch.records", "callgate.temurin25.home");
 
+    /** The longest value a message repeats; a value pasted by mistake can be long. */
+    static final int SHOWN_VALUE_CHARS = 64;
+
     private static final Object LOCK = new Object();
     private static volatile Settings current;
 
@@ -295,7 +298,9 @@ public final class Settings {
         return previous[b.length()];
     }
 
+    /** How a property was given, its value cut to {@value #SHOWN_VALUE_CHARS} characters. */
     private static String given(String key, String value) {
-        return "-D" + key + "=" + value;
+        String shown = value.length() <= SHOWN_VALUE_CHARS ? value : value.substring(0, SHOWN_VALUE_CHARS) + "...";
+        return "-D" + key + "=" + shown;
     }
 }

@@ -123,6 +123,14 @@ class SettingsTest {
     }
 
     @Test
+    void aLongValueIsCutInTheMessage() {
+        String message = refused(Settings.REQUIRE_OS_MODULE, "x".repeat(10_000));
+        assertTrue(message.contains("-Dcallgate.requireOsModule=" + "x".repeat(Settings.SHOWN_VALUE_CHARS) + "... is not"),
+                message);
+        assertTrue(message.length() < 400, message);
+    }
+
+    @Test
     void theBuildsOwnTestPathsAreNoSettingsAndPass() {
         Settings s = of("callgate.cli.jar", "/x/callgate.jar", "callgate.agent.jar", "/x/agent.jar", "callgate.report", "r.md");
         assertEquals("auto", s.exitGuard());
