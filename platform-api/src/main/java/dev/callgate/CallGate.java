@@ -19,7 +19,11 @@ import dev.callgate.internal.OpenCallbacks;
  * }</pre>
  *
  * <p>The OS backend is selected once, on first use, from the providers {@link java.util.ServiceLoader}
- * finds; {@code -Dcallgate.os=<id>} or {@code CALLGATE_OS} overrides.
+ * finds; {@code -Dcallgate.os=<id>} or {@code CALLGATE_OS} overrides. With no OS module that serves
+ * this JVM, callgate gates through its Java fallback (see {@link BackendSelection}).
+ *
+ * <p>Every {@code callgate.*} system property is checked once, at the first build or selection: a
+ * bad value or an unknown key is an {@link IllegalArgumentException} naming it, from every build.
  */
 public final class CallGate {
 
@@ -49,10 +53,14 @@ public final class CallGate {
     }
 
     /**
-     * The OS backend for this JVM and how it was chosen, selected on the first call.
+     * The OS backend for this JVM and how it was chosen, selected on the first call: the Java
+     * fallback when no OS module serves this JVM (see {@link BackendSelection}).
      *
-     * @throws IllegalStateException if no backend fits; the message lists what was found and what to add.
-     *     A failed selection is tried again on the next call.
+     * @throws IllegalArgumentException if a {@code callgate.*} system property has a bad value or an
+     *     unknown key; the message names it and the fix
+     * @throws IllegalStateException if {@code -Dcallgate.os} names no provider, two modules fit, a
+     *     module fails to load, or no module fits with {@code -Dcallgate.requireOsModule=true}; the
+     *     message lists what was found and what to do. A failed selection is tried again on the next call.
      */
     public static BackendSelection selection() {
         Backends.Selected s = Backends.selected();

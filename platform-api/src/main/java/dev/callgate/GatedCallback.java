@@ -11,6 +11,7 @@ import dev.callgate.internal.ForeignThreadInitializer;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.internal.ReturnValues;
 import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.Settings;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.OsBackend;
 import java.lang.reflect.Method;
@@ -230,11 +231,16 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
         /**
          * Creates the gated callback and registers its thread initializer with JNA.
          *
-         * @throws IllegalArgumentException if the default value does not fit the return type, or
-         *     {@code -Dcallgate.exitGuard} has a value other than those the README documents
-         * @throws IllegalStateException if no OS backend can be selected
+         * @throws IllegalArgumentException if the default value does not fit the return type, or a
+         *     {@code callgate.*} system property has a bad value or an unknown key (checked at the
+         *     first build; the message names the property, the value, what is accepted and the fix;
+         *     thrown by every build until it is fixed)
+         * @throws IllegalStateException if no OS backend can be selected: {@code -Dcallgate.os} names
+         *     no provider, or no OS module serves this JVM with {@code -Dcallgate.requireOsModule=true}
+         *     (without it, callgate gates through its Java fallback)
          */
         public GatedCallback<T> build() {
+            Settings.current(); // every callgate.* property checked, before anything else is made
             Class<?> returnType = method.getReturnType();
             Object fallback = defaultValueSet
                     ? ReturnValues.checked(name, returnType, defaultValue)

@@ -500,11 +500,15 @@ class GateRecordedTest {
     }
 
     @Test
-    void withoutABackendOrAnOsModuleBuildFailsClearly() {
-        // platform-api's test class path holds no OS module, so selection for this JVM must fail
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> CallGate.builder(IntOp.class, adder).build());
-
-        assertTrue(e.getMessage().contains("dev.callgate:callgate-os-linux"), e.getMessage());
+    void withoutABackendOrAnOsModuleBuildGatesThroughTheJavaFallback() {
+        // platform-api's test class path holds no OS module: the Java fallback is selected, not an error
+        try (GatedCallback<IntOp> gate = CallGate.builder(IntOp.class, adder).build()) {
+            assertEquals(5, gate.callback().apply(2, 3));
+            assertEquals(1, gate.stats().calls());
+        }
+        BackendSelection selection = CallGate.selection();
+        assertTrue(selection.isJavaFallback(), selection::toString);
+        assertEquals(BackendSelection.JAVA_FALLBACK_ID, selection.id());
+        assertTrue(selection.how().startsWith("no OS module serves os.name"), selection::toString);
     }
 }

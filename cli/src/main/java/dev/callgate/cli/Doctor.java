@@ -32,7 +32,8 @@ final class Doctor {
         Backends.Selected selection = Backends.selected();
         OsBackend backend = selection.backend();
         out.println("callgate doctor");
-        out.println("backend: " + backend.id());
+        out.println("backend: " + backend.id() + (selection.isJavaFallback() ? " (the Java fallback: no OS module serves"
+                + " this JVM; standard error's first callgate line says which to add)" : ""));
         out.println("provider: " + selection.provider().artifact());
         out.println("selected by: " + selection.how());
         out.println("os.name: " + System.getProperty("os.name"));
@@ -47,7 +48,8 @@ final class Doctor {
         DiagnosticWriter stderr = backend.stderr();
         boolean ok = stderr.write(NativeMessage.encode("callgate: doctor: native write works (native thread " + tid
                 + ", os " + backend.id() + ")"));
-        out.println("native write: " + (ok ? "ok" : "FAILED, error " + stderr.lastFailure()));
+        out.println((selection.isJavaFallback() ? "write through System.err: " : "native write: ")
+                + (ok ? "ok" : "FAILED, error " + stderr.lastFailure()));
         out.println("exit guard: " + ExitGuard.status(backend));
         out.println("totals: " + CallGate.totals());
         return ok ? 0 : Main.EXIT_WRITE_FAILED;

@@ -29,11 +29,14 @@ public final class Main {
             system properties:
               -Dcallgate.os=<id>   pick the OS backend by id (linux, darwin, freebsd, windows, plan9-sim);
                                    the environment variable CALLGATE_OS does the same
+              -Dcallgate.requireOsModule=true   no OS module for this JVM is an error (exit 3)
+                                   instead of gating through the Java fallback
+              every callgate.* property is checked: a bad value or unknown key exits 2 (README: Properties)
 
             exit status:
               0    done
               1    doctor: the native write failed
-              2    bad command line
+              2    bad command line, or a bad callgate.* system property
               3    something this machine lacks: no OS backend fits, or libglib-2.0 is missing
                    (the message says what was found and what to add)
               134  demo --policy abort: the process aborted (SIGABRT) after the diagnostic, as intended
@@ -69,6 +72,9 @@ public final class Main {
         } catch (UsageException e) {
             err.println("callgate: " + e.getMessage());
             err.print(USAGE);
+            return EXIT_USAGE;
+        } catch (IllegalArgumentException e) { // a bad callgate.* property, from Settings
+            err.println(e.getMessage());
             return EXIT_USAGE;
         } catch (IllegalStateException e) {
             err.println(e.getMessage());

@@ -16,16 +16,20 @@ import java.util.stream.Collectors;
 /**
  * Picks exactly one {@link OsBackendProvider} (callgate's own modules and tests use it; applications
  * see {@link dev.callgate.CallGate#selection()}): by the override ({@value #OVERRIDE_PROPERTY} or
- * {@value #OVERRIDE_ENV}) when set, else by {@code os.name}/{@code os.arch}. Every failure is an
- * {@link IllegalStateException} whose message lists what was found and what to do.
+ * {@value #OVERRIDE_ENV}) when set, else by {@code os.name}/{@code os.arch}. Every failure of
+ * {@link #select} is an {@link IllegalStateException} whose message lists what was found and what
+ * to do. {@link #selectForThisJvm(Settings)} falls back to the {@link JavaFallbackBackend} when no
+ * OS module serves the platform without an override (none fits, or the one that fits cannot start),
+ * unless {@value Settings#REQUIRE_OS_MODULE} is {@code true}; an unknown override id, two fitting
+ * modules and a module that fails to load stay errors: they are mistakes to fix, not a missing module.
  */
 public final class BackendSelector {
 
     /** System property that picks a provider by id. */
-    public static final String OVERRIDE_PROPERTY = "callgate.os";
+    public static final String OVERRIDE_PROPERTY = Settings.OS;
 
     /** Environment variable that picks a provider by id when the property is not set. */
-    public static final String OVERRIDE_ENV = "CALLGATE_OS";
+    public static final String OVERRIDE_ENV = Settings.OS_ENV;
 
     /** The OS modules callgate ships, for "which artifact to add". */
     static final String KNOWN_MODULES = "dev.callgate:callgate-all (every OS below; the one that fits is picked),"
@@ -68,20 +72,42 @@ public final class BackendSelector {
     }
 
     /**
-     * The override in effect: the system property, else the environment variable, else null.
+     * The override in effect now: the system property, else the environment variable, else null.
+     *
+     * @throws IllegalArgumentException if a {@code callgate.*} property is bad (see {@link Settings})
      */
     public static String overrideFromEnvironment() {
-        String property = System.getProperty(OVERRIDE_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return property.trim();
-        }
-        String env = System.getenv(OVERRIDE_ENV);
-        return env == null || env.isBlank() ? null : env.trim();
+        return Settings.fromSystem().osOverride();
     }
 
-    /** Selects for this JVM: its {@code os.name}, {@code os.arch} and override. */
+    /**
+     * {@link #selectForThisJvm(Settings)} with the settings as the system properties say now.
+     *
+     * @throws IllegalArgumentException if a {@code callgate.*} property is bad (see {@link Settings})
+     */
     public Backends.Selected selectForThisJvm() {
-        return select(System.getProperty("os.name", ""), System.getProperty("os.arch", ""), overrideFromEnvironment());
+        return selectForThisJvm(Settings.fromSystem());
+    }
+
+    /**
+     * Selects for this JVM: its {@code os.name}, {@code os.arch} and the settings' override; the
+     * Java fallback when no OS module serves it, unless the settings require one.
+     *
+     * @throws IllegalStateException as {@link #select} does, except that no serving module without
+     *     an override is the fallback unless {@link Settings#requireOsModule()}
+     */
+    public Backends.Selected selectForThisJvm(Settings settings) {
+        String osName = System.getProperty("os.name", "");
+        String osArch = System.getProperty("os.arch", "");
+        try {
+            return select(osName, osArch, settings.osOverride());
+        } catch (NoServingModule e) {
+            if (settings.requireOsModule()) { // a plain IllegalStateException, as before the fallback existed
+                throw new IllegalStateException(e.getMessage() + " (-D" + Settings.REQUIRE_OS_MODULE
+                        + "=true: no Java fallback)", e.getCause());
+            }
+            return new Backends.Selected(JavaFallbackBackend.PROVIDER, new JavaFallbackBackend(), e.how, e.notice);
+        }
     }
 
     /**
@@ -104,10 +130,46 @@ public final class BackendSelector {
             return new Backends.Selected(chosen, backend, how);
         } catch (BackendUnavailableException e) {
             // Its message is the whole explanation; chain what it wraps, so nothing is said twice.
-            throw new IllegalStateException(cannotStart(chosen, how, e), e.getCause());
+            throw cannotStart(chosen, how, override, e, e.getCause());
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException(cannotStart(chosen, how, e), e);
+            throw cannotStart(chosen, how, override, e, e);
         }
+    }
+
+    /**
+     * No OS module serves this JVM and none was asked for by id: none fits the platform, or the
+     * one that fits cannot start. {@link #selectForThisJvm(Settings)} then falls back to Java.
+     */
+    static final class NoServingModule extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        /** What {@code CallGate.selection().how()} says for the fallback. */
+        final String how;
+        /** The one line written when the fallback is selected: what happened, what to add, what changes. */
+        final String notice;
+
+        NoServingModule(String message, Throwable cause, String how, String notice) {
+            super(message, cause);
+            this.how = how;
+            this.notice = notice;
+        }
+    }
+
+    /** Says, in the fallback's one line, what the Java fallback does differently and how to refuse it. */
+    private static final String FALLBACK_TERMS = " callgate gates on through Java: lines go to System.err, thread"
+            + " ids are best effort, ABORT halts with status 134 (no core dump), no exit guard; -D"
+            + Settings.REQUIRE_OS_MODULE + "=true makes this an error.";
+
+    /** The module that serves {@code osName}, for "add this". */
+    static String moduleFor(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String module = os.startsWith("linux") ? "callgate-os-linux"
+                : os.startsWith("mac") || os.startsWith("darwin") ? "callgate-os-darwin"
+                : os.startsWith("freebsd") ? "callgate-os-freebsd"
+                : os.startsWith("windows") ? "callgate-os-windows" : null;
+        return module == null ? "an OS module for it: callgate ships none yet for this OS (dev.callgate:callgate-all"
+                + " covers Linux, macOS, FreeBSD and Windows)"
+                : "dev.callgate:" + module + " (or dev.callgate:callgate-all, every OS)";
     }
 
     /**
@@ -171,18 +233,30 @@ public final class BackendSelector {
         if (fitting.isEmpty()) {
             String found = providers.isEmpty() ? "no OS backend provider was found on the class path or module path"
                     : "providers found and why each was rejected: " + String.join("; ", rejected);
-            throw new IllegalStateException("callgate: no OS backend for " + platform + "; " + found
+            String shortFound = providers.isEmpty() ? "no OS module on the class path or module path"
+                    : String.join("; ", rejected);
+            throw new NoServingModule("callgate: no OS backend for " + platform + "; " + found
                     + ". Add the module for this OS (callgate ships " + KNOWN_MODULES + "), or pick one by id with -D"
-                    + OVERRIDE_PROPERTY + "=<id>.");
+                    + OVERRIDE_PROPERTY + "=<id>.", null, "no OS module serves " + platform + ": the Java fallback",
+                    "callgate: no OS module serves " + platform + "; add " + moduleFor(osName) + "." + FALLBACK_TERMS
+                    + " Found: " + shortFound);
         }
         throw new IllegalStateException("callgate: more than one OS backend serves " + platform + ": "
                 + fitting.stream().map(p -> p.id() + " (" + p.artifact() + ")").collect(Collectors.joining(", "))
                 + ". Keep one of these modules, or pick one with -D" + OVERRIDE_PROPERTY + "=<id>.");
     }
 
-    private static String cannotStart(OsBackendProvider chosen, String how, Throwable e) {
-        return "callgate: the OS backend \"" + chosen.id() + "\" (" + chosen.artifact() + ") was selected by " + how
-                + " but cannot start: " + e.getMessage();
+    /** The error for a chosen backend that cannot start; without an override, the fallback's cue. */
+    private static IllegalStateException cannotStart(OsBackendProvider chosen, String how, String override,
+            Throwable e, Throwable cause) {
+        String message = "callgate: the OS backend \"" + chosen.id() + "\" (" + chosen.artifact() + ") was selected by "
+                + how + " but cannot start: " + e.getMessage();
+        if (override != null) { // asked for by id: a mistake to fix, never hidden behind the fallback
+            return new IllegalStateException(message, cause);
+        }
+        return new NoServingModule(message, cause, "the OS backend \"" + chosen.id() + "\" cannot start here: the"
+                + " Java fallback", "callgate: the OS module " + chosen.artifact() + " cannot start here." + FALLBACK_TERMS
+                + " Why: " + e.getMessage());
     }
 
     private static String describe(Throwable e) {

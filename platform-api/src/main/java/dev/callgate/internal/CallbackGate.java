@@ -37,7 +37,7 @@ import java.util.function.Predicate;
 public final class CallbackGate {
 
     /** Property: the exit guard's mode, see {@link ExitGuard.Mode}. */
-    public static final String EXIT_GUARD_PROPERTY = "callgate.exitGuard";
+    public static final String EXIT_GUARD_PROPERTY = Settings.EXIT_GUARD;
 
     /** Backends whose abort has begun; true once it returned (only a test backend's does). */
     private static final Map<OsBackend, Boolean> ABORTS = new ConcurrentHashMap<>();

@@ -31,9 +31,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class DiagnosticChannel {
 
     /** System property: how long a callback thread waits for its line, in milliseconds. */
-    public static final String TIMEOUT_PROPERTY = "callgate.diagnosticTimeoutMillis";
+    public static final String TIMEOUT_PROPERTY = Settings.DIAGNOSTIC_TIMEOUT_MILLIS;
 
-    static final long DEFAULT_TIMEOUT_MILLIS = 10;
+    static final long DEFAULT_TIMEOUT_MILLIS = Settings.DEFAULT_TIMEOUT_MILLIS;
 
     /** What became of a line, as the caller counts it. */
     public enum Outcome { WRITTEN, FAILED, DROPPED }
@@ -68,7 +68,11 @@ public final class DiagnosticChannel {
     private static final int DONE_WRITTEN = 3;
     private static final int DONE_FAILED = 4;
 
-    private static final DiagnosticChannel SHARED = new DiagnosticChannel(timeoutFromProperty());
+    /**
+     * Made on first use, from the checked settings: a bad property is an exception from
+     * {@code build()}, never a class that fails to initialize for the life of the JVM.
+     */
+    private static volatile DiagnosticChannel shared;
 
     private final Slot[] slots = new Slot[CAPACITY];
     private final AtomicLong tail = new AtomicLong();
@@ -84,9 +88,25 @@ public final class DiagnosticChannel {
         }
     }
 
-    /** The channel every gate writes through. */
+    /**
+     * The channel every gate writes through.
+     *
+     * @throws IllegalArgumentException on the first use, if a {@code callgate.*} property is bad
+     *     (see {@link Settings#current()}); gates are built after that check
+     */
     public static DiagnosticChannel shared() {
-        return SHARED;
+        DiagnosticChannel channel = shared;
+        if (channel == null) {
+            synchronized (DiagnosticChannel.class) {
+                channel = shared;
+                if (channel == null) {
+                    long millis = Settings.current().diagnosticTimeoutMillis();
+                    channel = new DiagnosticChannel(TimeUnit.MILLISECONDS.toNanos(millis));
+                    shared = channel;
+                }
+            }
+        }
+        return channel;
     }
 
     /** How long a callback thread waits for one line. */
@@ -264,24 +284,6 @@ public final class DiagnosticChannel {
                 release(slot, ticket); // the caller stopped waiting while the write was under way
             }
         }
-    }
-
-    private static long timeoutFromProperty() {
-        String value = System.getProperty(TIMEOUT_PROPERTY);
-        long millis = DEFAULT_TIMEOUT_MILLIS;
-        if (value != null && !value.isBlank()) {
-            try {
-                millis = Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                millis = -1;
-            }
-            if (millis < 1 || millis > 60_000) {
-                throw new IllegalArgumentException("-D" + TIMEOUT_PROPERTY + "=" + value
-                        + " is not a number of milliseconds between 1 and 60000; omit it for the default "
-                        + DEFAULT_TIMEOUT_MILLIS);
-            }
-        }
-        return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     /** One reusable place in the ring. */

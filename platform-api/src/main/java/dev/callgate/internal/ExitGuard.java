@@ -60,13 +60,9 @@ public final class ExitGuard {
                     return OFF;
                 default:
                     throw new IllegalArgumentException("-D" + CallbackGate.EXIT_GUARD_PROPERTY + "=" + value
-                            + " is not a value callgate knows. Fix: use one of " + ALLOWED + ".");
+                            + " is not one of " + ALLOWED + "; fix the value, or remove the property for the"
+                            + " default, auto");
             }
-        }
-
-        /** This mode from the system property, read now. */
-        public static Mode fromSystemProperty() {
-            return parse(System.getProperty(CallbackGate.EXIT_GUARD_PROPERTY));
         }
 
         /** Whether the guard acts in this JVM: not when off, nor under {@link #AUTO} in an embedded JVM. */
@@ -84,10 +80,10 @@ public final class ExitGuard {
      * A gate is being built (on a Java thread): validates the property and binds the backend's
      * guard without registering anything, so that a native thread's first call pays for neither.
      *
-     * @throws IllegalArgumentException if {@value CallbackGate#EXIT_GUARD_PROPERTY} has an unknown value
+     * @throws IllegalArgumentException if a {@code callgate.*} property is bad (see {@link Settings})
      */
     static void gateBuilt(OsBackend backend) {
-        Mode now = Mode.fromSystemProperty();
+        Mode now = Settings.current().exitGuard();
         mode = now;
         if (now.acts()) {
             describe(backend);
@@ -165,7 +161,7 @@ public final class ExitGuard {
     public static String status(OsBackend backend) {
         Mode now;
         try {
-            now = Mode.fromSystemProperty();
+            now = Settings.current().exitGuard();
         } catch (IllegalArgumentException bad) {
             return "invalid: " + bad.getMessage() + " (every build() throws until it is fixed)";
         }

@@ -7,6 +7,11 @@ package dev.callgate.spi;
  *
  * <p>Providers must be cheap: their constructor and static initializers load no native code.
  * Native bindings load in {@link #create()}, after this provider was selected.
+ *
+ * <p>When no provider serves the JVM (none matches, or the one that matches throws
+ * {@link BackendUnavailableException} from {@link #create()}) and none was named by id, the gate
+ * runs on platform-api's Java fallback, which writes through {@code System.err}; with
+ * {@code -Dcallgate.requireOsModule=true} that is an error instead.
  */
 public interface OsBackendProvider {
 

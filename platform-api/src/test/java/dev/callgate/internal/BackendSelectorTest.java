@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -347,6 +348,58 @@ class BackendSelectorTest {
     }
 
     /** A class loader whose only resource is a services file listing {@code providerClasses}. */
+    /** A provider that serves this JVM's os.name but cannot start. */
+    private static FakeProvider servesThisJvmButCannotStart() {
+        return new FakeProvider("linux", System.getProperty("os.name"), () -> {
+            throw new BackendUnavailableException("libc.so.6 not found; install the C library");
+        });
+    }
+
+    @Test
+    void aModuleThatCannotStartFallsBackToJavaAndItsLineSaysWhy() {
+        Backends.Selected selection = selectorOver(servesThisJvmButCannotStart(), darwin)
+                .selectForThisJvm(Settings.of(Map.of(), null));
+
+        assertTrue(selection.isJavaFallback(), selection::toString);
+        assertEquals("java", selection.provider().id());
+        assertTrue(selection.how().contains("the OS backend \"linux\" cannot start here: the Java fallback"), selection.how());
+        assertTrue(selection.notice().startsWith("callgate: the OS module dev.callgate:callgate-os-linux cannot start"
+                + " here. callgate gates on through Java"), selection.notice());
+        assertTrue(selection.notice().endsWith("Why: libc.so.6 not found; install the C library"), selection.notice());
+    }
+
+    @Test
+    void noModuleAtAllFallsBackToJavaNamingTheModuleToAdd() {
+        Backends.Selected selection = selectorOver(darwin).selectForThisJvm(Settings.of(Map.of(), null));
+
+        assertTrue(selection.isJavaFallback(), selection::toString);
+        assertTrue(selection.notice().contains("Found: darwin (dev.callgate:callgate-os-darwin): "), selection.notice());
+        assertEquals(null, selectorOver(linux).select("Linux", "amd64", null).notice(), "a module's selection says nothing");
+    }
+
+    @Test
+    void namedByIdOrRequiredAModuleThatCannotStartStaysAnError() {
+        IllegalStateException named = assertThrows(IllegalStateException.class, () -> selectorOver(
+                servesThisJvmButCannotStart()).selectForThisJvm(Settings.of(Map.of(Settings.OS, "linux"), null)));
+        assertTrue(named.getMessage().contains("cannot start: libc.so.6 not found"), named.getMessage());
+
+        IllegalStateException required = assertThrows(IllegalStateException.class, () -> selectorOver(
+                servesThisJvmButCannotStart()).selectForThisJvm(Settings.of(Map.of(Settings.REQUIRE_OS_MODULE, "true"), null)));
+        assertEquals(IllegalStateException.class, required.getClass());
+        assertTrue(required.getMessage().endsWith("(-Dcallgate.requireOsModule=true: no Java fallback)"),
+                required.getMessage());
+    }
+
+    @Test
+    void twoFittingModulesStayAnErrorWithoutAnOverride() {
+        FakeProvider other = new FakeProvider("other", System.getProperty("os.name"));
+        FakeProvider mine = new FakeProvider("mine", System.getProperty("os.name"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> selectorOver(other, mine).selectForThisJvm(Settings.of(Map.of(), null)));
+        assertTrue(e.getMessage().contains("more than one OS backend serves"), e.getMessage());
+    }
+
     private static URLClassLoader loaderWithServicesFile(Path dir, String... providerClasses) throws IOException {
         Path services = dir.resolve("META-INF/services/" + OsBackendProvider.class.getName());
         Files.createDirectories(services.getParent());

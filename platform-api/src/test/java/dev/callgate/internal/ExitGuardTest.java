@@ -42,7 +42,7 @@ class ExitGuardTest {
     void anythingElseNamesThePropertyTheValueAndTheAllowedValues() {
         for (String bad : new String[] {"0", "no", "maybe", "on", "yes"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExitGuard.Mode.parse(bad));
-            assertTrue(e.getMessage().startsWith("-Dcallgate.exitGuard=" + bad + " is not a value callgate knows."),
+            assertTrue(e.getMessage().startsWith("-Dcallgate.exitGuard=" + bad + " is not one of auto"),
                     e.getMessage());
             assertTrue(e.getMessage().contains(ExitGuard.Mode.ALLOWED), e.getMessage());
         }

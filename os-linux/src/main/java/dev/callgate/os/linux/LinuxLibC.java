@@ -5,6 +5,7 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.callgate.internal.Settings;
 import dev.callgate.spi.BackendUnavailableException;
 import dev.callgate.spi.NativeBinding;
 import dev.callgate.spi.PosixBackend;
@@ -27,7 +28,7 @@ import java.util.OptionalInt;
 final class LinuxLibC {
 
     /** Set to {@code true} to keep callgate from loading its Linux native layer. */
-    static final String DISABLE_PROPERTY = "callgate.linux.disable";
+    static final String DISABLE_PROPERTY = Settings.LINUX_DISABLE;
 
     private static final String MODULE = "callgate-os-linux";
 
@@ -156,7 +157,7 @@ final class LinuxLibC {
         static final NativeBinding<Layer> BINDING = NativeBinding.attempt(MODULE, Bound::bind);
 
         private static Layer bind() {
-            if (Boolean.getBoolean(DISABLE_PROPERTY)) {
+            if (Settings.current().linuxDisabled()) {
                 throw new BackendUnavailableException("the Linux backend is disabled by -D" + DISABLE_PROPERTY
                         + "=true. Fix: remove that property to let callgate load libc write, gettid and abort.");
             }
