@@ -1,5 +1,6 @@
 package dev.callgate.agent;
 
+import dev.callgate.internal.LineText;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -47,6 +48,7 @@ final class JnaTransformer implements ClassFileTransformer {
     private final AtomicBoolean bootChecked = new AtomicBoolean();
     private volatile boolean bootSupported;
     private final AtomicBoolean unsupportedSaid = new AtomicBoolean();
+    private final AtomicBoolean unseenSaid = new AtomicBoolean();
 
     JnaTransformer(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
@@ -84,7 +86,30 @@ final class JnaTransformer implements ClassFileTransformer {
             }
             return bootSupported;
         }
+        if (!seenByAgent(loader)) {
+            if (unseenSaid.compareAndSet(false, true)) {
+                System.err.println("callgate-agent: JNA loaded by " + LineText.escape(String.valueOf(loader))
+                        + " is left alone; the agent's hooks resolve JNA through the system class path, which"
+                        + " that loader's JNA is not, so its callbacks are not gated; let that loader delegate"
+                        + " JNA to the system class path (put JNA's jar on -cp, not only in the loader)");
+            }
+            return false;
+        }
         return checked.computeIfAbsent(loader, this::check);
+    }
+
+    /**
+     * Whether JNA defined by {@code loader} is the JNA the agent's own classes link against: the
+     * agent's loader or one it delegates to. JNA in any other loader (a child loader, a child-first
+     * plug-in loader) would make the hooks fail to link inside JNA's dispatch.
+     */
+    static boolean seenByAgent(ClassLoader loader) {
+        for (ClassLoader l = JnaTransformer.class.getClassLoader(); l != null; l = l.getParent()) {
+            if (l == loader) {
+                return true;
+            }
+        }
+        return loader == null;
     }
 
     private boolean check(ClassLoader loader) {

@@ -33,6 +33,11 @@ public final class Child {
         return jar;
     }
 
+    /** JNA's jar (for a program that loads it in a loader of its own). */
+    public static String jnaJar() {
+        return location(Native.class);
+    }
+
     public static String programClassPath() {
         return location(Child.class) + File.pathSeparator + location(Native.class);
     }
@@ -47,6 +52,8 @@ public final class Child {
     private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> extraClassPath = new ArrayList<>();
+    private boolean withJna = true;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
     private Child() {
         // A callback waits 10 ms for its diagnostic by default; on this shared 2-core machine (load
@@ -70,6 +77,18 @@ public final class Child {
         return this;
     }
 
+    /** Leaves JNA's jar off the class path: the child sees the test classes only. */
+    public Child withoutJna() {
+        withJna = false;
+        return this;
+    }
+
+    /** Sets a variable in the child's environment (JAVA_TOOL_OPTIONS, say). */
+    public Child env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Adds the jar or directory that holds {@code type} to the class path. */
     public Child alsoOnClassPath(Class<?> type) {
         extraClassPath.add(location(type));
@@ -86,7 +105,7 @@ public final class Child {
         c.add(java.toString());
         c.addAll(jvmOptions);
         c.add("-cp");
-        List<String> path = new ArrayList<>(List.of(programClassPath()));
+        List<String> path = new ArrayList<>(List.of(withJna ? programClassPath() : location(Child.class)));
         path.addAll(extraClassPath);
         c.add(String.join(File.pathSeparator, path));
         c.add(mainClass);
@@ -96,7 +115,7 @@ public final class Child {
 
     /** Runs {@code mainClass} with stdin closed and waits (at most 120 s). */
     public Result run(String mainClass, String... args) {
-        Process process = start(command(mainClass, args));
+        Process process = start(command(mainClass, args), environment);
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {
@@ -106,9 +125,15 @@ public final class Child {
     }
 
     public static Process start(List<String> command) {
+        return start(command, java.util.Map.of());
+    }
+
+    private static Process start(List<String> command, java.util.Map<String, String> environment) {
         try {
-            return new ProcessBuilder(command).directory(Files.createTempDirectory("callgate-agent-child").toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(Files.createTempDirectory("callgate-agent-child").toFile());
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
