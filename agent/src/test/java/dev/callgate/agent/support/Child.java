@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +55,7 @@ public final class Child {
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> extraClassPath = new ArrayList<>();
     private boolean withJna = true;
-    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
 
     private Child() {
         // A callback waits 10 ms for its diagnostic by default; on this shared 2-core machine (load
@@ -125,10 +127,10 @@ public final class Child {
     }
 
     public static Process start(List<String> command) {
-        return start(command, java.util.Map.of());
+        return start(command, Map.of());
     }
 
-    private static Process start(List<String> command, java.util.Map<String, String> environment) {
+    private static Process start(List<String> command, Map<String, String> environment) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(Files.createTempDirectory("callgate-agent-child").toFile());
