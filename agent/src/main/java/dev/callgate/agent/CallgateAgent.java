@@ -41,7 +41,7 @@ public final class CallgateAgent {
         try {
             install(arguments, instrumentation, true);
         } catch (BadOption e) {
-            throw new IllegalArgumentException(e.getMessage(), e.getCause());
+            throw new IllegalArgumentException(e.getMessage()); // the JDK prints it in the target; the line says it all
         } catch (Throwable t) {
             System.err.println("callgate-agent: cannot install (" + LineText.escape(String.valueOf(t)) + "); callbacks are not gated;"
                     + " please report it");
