@@ -56,19 +56,19 @@ public final class CallgateAgent {
     }
 
     private static synchronized void install(String arguments, Instrumentation instrumentation, boolean attached) {
-        if (installed) {
-            System.err.println("callgate-agent: already installed in this JVM; the second load is ignored");
-            return;
-        }
         AgentOptions options;
         try {
-            options = AgentOptions.parse(arguments);
+            options = AgentOptions.parse(arguments); // the one check of every option, before anything else
         } catch (IllegalArgumentException e) {
             String line = "callgate-agent: " + e.getMessage() + "; callbacks are not gated";
             if (attached) {
                 throw new BadOption(line, e);
             }
             System.err.println(line);
+            return;
+        }
+        if (installed) {
+            System.err.println("callgate-agent: already installed in this JVM; the second load is ignored");
             return;
         }
         // Everything below AgentHooks (and the OS backends) is linked against JNA, resolved by the
@@ -80,9 +80,17 @@ public final class CallgateAgent {
                     + " (-cp), or leave -javaagent out of JVMs that do not load JNA from it");
             return;
         }
+        // The same, for a JNA that is there but lacks what the hooks link against or rewrite: checked
+        // from its class files, so that no agent class fails to link against it later.
+        List<String> missing = JnaShape.missing(CallgateAgent.class.getClassLoader());
+        if (!missing.isEmpty()) {
+            System.err.println(JnaShape.unsupportedLine(CallgateAgent.class.getClassLoader(), missing));
+            return;
+        }
         installed = true;
         AgentHooks.configure(options);
-        instrumentation.addTransformer(new JnaTransformer(instrumentation), true);
+        JnaTransformer transformer = new JnaTransformer(instrumentation);
+        instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> c : instrumentation.getAllLoadedClasses()) {
             if (JnaTransformer.isTarget(c.getName().replace('.', '/'))) {
@@ -96,9 +104,9 @@ public final class CallgateAgent {
                 AgentHooks.fail("cannot retransform JNA's loaded classes (" + t + ")");
             }
         }
-        if (attached && AgentHooks.active()) {
+        if (attached && AgentHooks.active() && !transformer.leftJnaAlone()) {
             say("callgate-agent: attached; JNA callbacks converted from now on are gated (" + options.describe()
-                    + "); callbacks converted before stay ungated");
+                    + "); a callback converted before is gated once the application passes it to native code again");
         }
     }
 
@@ -110,7 +118,7 @@ public final class CallgateAgent {
     }
 
     /** One line through the OS backend's own write, like every callgate diagnostic; System.err if none fits. */
-    private static void say(String line) {
+    static void say(String line) {
         try {
             if (Backends.backend().stderr().write(NativeMessage.encode(line))) {
                 return;

@@ -49,6 +49,7 @@ final class JnaTransformer implements ClassFileTransformer {
     private volatile boolean bootSupported;
     private final AtomicBoolean unsupportedSaid = new AtomicBoolean();
     private final AtomicBoolean unseenSaid = new AtomicBoolean();
+    private volatile boolean leftAlone;
 
     JnaTransformer(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
@@ -87,6 +88,7 @@ final class JnaTransformer implements ClassFileTransformer {
             return bootSupported;
         }
         if (!seenByAgent(loader)) {
+            leftAlone = true;
             if (unseenSaid.compareAndSet(false, true)) {
                 System.err.println("callgate-agent: JNA loaded by " + LineText.escape(String.valueOf(loader))
                         + " is left alone; the agent's hooks resolve JNA through the system class path, which"
@@ -117,12 +119,16 @@ final class JnaTransformer implements ClassFileTransformer {
         if (missing.isEmpty()) {
             return true;
         }
+        leftAlone = true;
         if (unsupportedSaid.compareAndSet(false, true)) {
-            // System.err, not the backend: the backends are built on this same JNA
-            System.err.println("callgate-agent: JNA " + JnaShape.version(loader)
-                    + " not supported; callbacks are not gated (missing: " + String.join(", ", missing) + ")");
+            System.err.println(JnaShape.unsupportedLine(loader, missing));
         }
         return false;
+    }
+
+    /** Whether some JNA was left alone (unsupported, or in a loader the agent cannot serve). */
+    boolean leftJnaAlone() {
+        return leftAlone;
     }
 
     /** JNA on the module path reads only what it requires: let it read the agent's hooks. */

@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.callgate.agent.programs.NoJnaProgram;
 import dev.callgate.agent.support.Child;
 import dev.callgate.agent.support.Child.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * JVMs the agent cannot serve: each runs to its own end with its own exit status, as without the
@@ -50,6 +56,51 @@ class AgentCannotServeIT {
         assertEquals("ok", r.value("plain"), r::describe);
         assertEquals(List.of(NO_JNA), r.stderr().lines().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS"))
                 .toList(), r::describe);
+    }
+
+    /** {@code java -version} with the agent set for every JVM: one line at most, status 0. */
+    @Test
+    void javaVersionWithTheAgentInJavaToolOptions() {
+        Result r = Child.run(List.of(Child.java(), "-version"),
+                Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + Child.agentJar()));
+        assertEquals(0, r.exitCode(), r::describe);
+        assertTrue(r.stderr().contains("version \"" + Runtime.version().feature()), r::describe);
+        assertEquals(List.of(NO_JNA), r.stderr().lines().filter(l -> l.startsWith("callgate")).toList(), r::describe);
+    }
+
+    /**
+     * A JNA whose CallbackReference lacks what the agent hooks (a stand-in compiled here: no
+     * getFunctionPointer(Callback, boolean), no initializers, no DefaultCallbackProxy): one line,
+     * the class loads and the program runs untouched.
+     */
+    @Test
+    void unsupportedJnaOneLineAndTheProgramRuns(@TempDir Path dir) throws IOException {
+        Path source = dir.resolve("src/com/sun/jna/CallbackReference.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package com.sun.jna; public class CallbackReference {"
+                + " public static Object getFunctionPointer(Object callback) { return null; } }");
+        Path classes = dir.resolve("classes");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                source.toString()));
+        Result r = Child.program().withoutJna().alsoOnClassPath(classes).withAgent(null)
+                .run(PROGRAM, "load=com.sun.jna.CallbackReference", "exit=3");
+        assertOneLine(r, 3, "callgate-agent: JNA (unknown version) is not supported; it lacks what the agent hooks"
+                + " (missing: class com/sun/jna/Callback, class com/sun/jna/Callback$UncaughtExceptionHandler, class"
+                + " com/sun/jna/CallbackThreadInitializer, class com/sun/jna/Native,"
+                + " static CallbackReference.getFunctionPointer(Callback, boolean), static Map"
+                + " CallbackReference.initializers, class com/sun/jna/CallbackReference$DefaultCallbackProxy), so JNA"
+                + " is left alone and callbacks are not gated; use a JNA release that has them (every one from 3.5.0"
+                + " to 5.19.1 does), or leave -javaagent out");
+        assertEquals("com.sun.jna.CallbackReference", r.value("loaded"), r::describe);
+    }
+
+    /** Without its trailing dot the prefix matched nothing: every callback went ungated without a word. */
+    @Test
+    void packageWithoutItsTrailingDotOneLineAndTheProgramRuns() {
+        Result r = Child.program().withAgent("include=com.example").run(PROGRAM, "exit=0");
+        assertOneLine(r, 0, "callgate-agent: option include=com.example names no class (a class's simple name"
+                + " starts with an upper-case letter) and would match no callback; for the package write"
+                + " include=com.example. with the trailing dot; callbacks are not gated");
     }
 
     @Test

@@ -97,6 +97,12 @@ public final class Child {
         return this;
     }
 
+    /** Adds a jar or directory to the class path. */
+    public Child alsoOnClassPath(Path entry) {
+        extraClassPath.add(entry.toString());
+        return this;
+    }
+
     public Child jvmOption(String option) {
         jvmOptions.add(option);
         return this;
@@ -117,13 +123,23 @@ public final class Child {
 
     /** Runs {@code mainClass} with stdin closed and waits (at most 120 s). */
     public Result run(String mainClass, String... args) {
-        Process process = start(command(mainClass, args), environment);
+        return run(command(mainClass, args), environment);
+    }
+
+    /** Runs any command (not a program class: {@code java -version}, say) with these environment variables. */
+    public static Result run(List<String> command, Map<String, String> environment) {
+        Process process = start(command, environment);
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {
-            // exited already
+            // already gone
         }
         return finish(process);
+    }
+
+    /** The {@code java} executable of the JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     public static Process start(List<String> command) {
