@@ -77,7 +77,7 @@ public final class AgentHooks {
                 return false;
             }
             String name = NAMES.get(callback.getClass());
-            if (name == null || isNativeOrGatedProxy(callback)) {
+            if (name == null || isNativeOrGatedProxy(callback) || direct && DirectBeforeAttach.has(callback)) {
                 return direct;
             }
             OsBackend os = backend();

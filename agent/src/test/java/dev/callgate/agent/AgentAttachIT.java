@@ -68,7 +68,8 @@ class AgentAttachIT {
     /**
      * A callback JNA converted before the attach: calls through the pointer native code kept stay
      * ungated until the application passes the callback to native code again; from then on every call
-     * is gated, through the old pointer too, which JNA keeps (the same trampoline).
+     * is gated, through the old pointer too, which JNA keeps (the same trampoline). A callback
+     * converted for a direct-mapped function before the attach keeps its one pointer.
      */
     @Test
     void aCallbackConvertedBeforeTheAttachIsGatedOncePassedAgain() throws Exception {
@@ -82,6 +83,7 @@ class AgentAttachIT {
         assertEquals(10, r.number("oldPointerAfter"), r::describe);
         assertEquals(20, r.number("calls"), r::describe);
         assertEquals("true", r.value("samePointer"), r::describe);
+        assertEquals("true", r.value("sameDirectPointer"), r::describe); // stays direct, so native code sees one pointer
         assertEquals(1, r.linesWith("a callback converted before is gated once the application passes it to native"
                 + " code again").size(), r::describe);
         assertEquals(1, r.linesWith("callgate: callback Reused on thread not created by the JVM").size(), r::describe);

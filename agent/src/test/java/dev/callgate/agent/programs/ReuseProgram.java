@@ -1,5 +1,6 @@
 package dev.callgate.agent.programs;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.callgate.agent.programs.PlainJnaProgram.GLib;
@@ -23,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  *
  * Then {@code calls=} (the callback's own count, 20) and {@code samePointer=} (whether JNA handed
- * native code the same function pointer before and after the attach), and exits with 0.
+ * native code the same function pointer before and after the attach), and
+ * {@code sameDirectPointer=}: the same for a second callback passed to a direct-mapped function
+ * before and after the attach; then exits with 0.
  */
 public final class ReuseProgram {
 
@@ -36,6 +39,15 @@ public final class ReuseProgram {
         }
     }
 
+    /** libc's memmove, direct-mapped: with a length of 0 it returns its first argument, the callback's pointer. */
+    public static final class DirectC {
+        static {
+            Native.register("c");
+        }
+
+        public static native Pointer memmove(Tick destination, Pointer source, long length);
+    }
+
     private ReuseProgram() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -44,6 +56,9 @@ public final class ReuseProgram {
         Pointer first = glib.g_thread_pool_new(reused, null, 1, 0, null);
         Pointer before = com.sun.jna.CallbackReference.getFunctionPointer(reused);
         runFive(glib, first, reused);
+        Reused direct = new Reused();
+        Memory none = new Memory(1);
+        Pointer directBefore = DirectC.memmove(direct, none, 0);
         System.out.println("ready " + ProcessHandle.current().pid());
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -59,6 +74,7 @@ public final class ReuseProgram {
         glib.g_thread_pool_free(first, 0, 1);
         System.out.println("calls=" + reused.calls.get());
         System.out.println("samePointer=" + before.equals(com.sun.jna.CallbackReference.getFunctionPointer(reused)));
+        System.out.println("sameDirectPointer=" + directBefore.equals(DirectC.memmove(direct, none, 0)));
         System.out.flush();
         System.exit(0);
     }
