@@ -11,7 +11,8 @@ import java.util.List;
  * The java agent: {@code java -javaagent:callgate-agent.jar[=options] ...}, or loaded into a running
  * JVM ({@code agentmain}). It puts callgate's gate in front of every JNA callback the application
  * converts to a native pointer from then on; see {@link AgentOptions} for the options and
- * {@link AgentHooks} for what is hooked.
+ * {@link AgentHooks} for what is hooked. Its gates arm callgate's exit guard exactly as the
+ * library's do (the README's section on attachment and exit).
  */
 public final class CallgateAgent {
 
