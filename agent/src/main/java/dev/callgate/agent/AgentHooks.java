@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       callgate's thread initializer (JNA reads it only at this first conversion).</li>
  *   <li>{@link #invoke}: in place of {@code Method.invoke} inside
  *       {@code CallbackReference$DefaultCallbackProxy}, where JNA runs the callback body for a native
- *       call. The gate brackets the body there, below JNA's own exception handler, so a contained
- *       exception never reaches it.</li>
+ *       call. The gate brackets the body there, below JNA's own exception handling: a contained
+ *       exception goes to the application's callback exception handler from here, after the gate's
+ *       line ({@link ApplicationExceptionHandler}).</li>
  * </ul>
  */
 public final class AgentHooks {
@@ -76,7 +77,7 @@ public final class AgentHooks {
                 return false;
             }
             String name = NAMES.get(callback.getClass());
-            if (name == null || isNativeOrGatedProxy(callback)) {
+            if (name == null || isNativeOrGatedProxy(callback) || direct && DirectBeforeAttach.has(callback)) {
                 return direct;
             }
             OsBackend os = backend();
@@ -112,14 +113,16 @@ public final class AgentHooks {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
-            gate.contain(e.getCause() != null ? e.getCause() : e);
-            return ReturnValues.zeroFor(method.getReturnType());
+            Throwable body = e.getTargetException(); // what JNA hands the application's handler
+            gate.contain(body != null ? body : e);
+            ApplicationExceptionHandler.tell(target, body, gate.name());
         } catch (Throwable t) { // the body stays on this side of the native boundary, whatever it throws
             gate.contain(t);
-            return ReturnValues.zeroFor(method.getReturnType());
+            ApplicationExceptionHandler.tell(target, t, gate.name());
         } finally {
             gate.exit(entry);
         }
+        return ReturnValues.zeroFor(method.getReturnType());
     }
 
     private static void registerInitializer(Object callback, Map<?, ?> initializers) {

@@ -5,8 +5,10 @@ import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
 import dev.callgate.internal.LineText;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The agent's argument string: {@code key=value} pairs separated by commas, for example
@@ -16,14 +18,23 @@ import java.util.Locale;
  *   <li>{@code policy}: {@code allow}, {@code warn-once} (default), {@code warn}, {@code reject}, {@code abort}</li>
  *   <li>{@code attachment}: {@code keep} (default) or {@code detach} (JNA's attach and detach on every call)</li>
  *   <li>{@code exceptions}: {@code once} (default: one line per exception class) or {@code every}</li>
- *   <li>{@code include}, {@code exclude}: a class name or a package prefix (ending in {@code .}); a
- *       callback is gated when its class or one of its callback interfaces matches an include (or no
- *       include is given) and none matches an exclude. Repeat the key, or separate prefixes with
- *       {@code |}. Callbacks the library API already gates are never gated twice.</li>
+ *   <li>{@code include}, {@code exclude}: a class name ({@code com.example.Tick}, its simple name
+ *       starting with an upper-case letter) or a package prefix ending in {@code .}
+ *       ({@code com.example.}); a callback is gated when its class or one of its callback interfaces
+ *       matches an include (or no include is given) and none matches an exclude. Repeat the key, or
+ *       separate prefixes with {@code |}. Callbacks the library API already gates are never gated
+ *       twice.</li>
  *   <li>{@code direct}: {@code gate} (default: a direct-mapped callback is routed through JNA's
  *       interface-mapped dispatch, where the gate sits) or {@code leave} (direct-mapped callbacks
  *       keep their direct dispatch and are not gated)</li>
  * </ul>
+ *
+ * <p>{@link #parse} is the one place the argument is checked, once, when the agent starts: an
+ * unknown key, a value outside the lists above, a key other than {@code include}/{@code exclude}
+ * given twice, or a name that is neither a class name nor a package prefix (such as
+ * {@code com.example} without its trailing dot, which would match no class and leave every
+ * callback ungated without a word) is refused with a message naming the option, the value and the
+ * fix.
  */
 public record AgentOptions(Policy policy, Attachment attachment, ExceptionReporting exceptions,
         List<String> includes, List<String> excludes, boolean gateDirect) {
@@ -34,7 +45,8 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
 
     /**
      * @param text the agent argument (null or blank: the defaults)
-     * @throws IllegalArgumentException naming the bad part and what is accepted
+     * @throws IllegalArgumentException naming the bad option, its value and what is accepted; what the
+     *     user typed is escaped as in every diagnostic line
      */
     public static AgentOptions parse(String text) {
         if (text == null || text.isBlank()) {
@@ -46,6 +58,7 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
         boolean gateDirect = true;
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
+        Map<String, String> given = new HashMap<>();
         for (String part : text.split(",")) {
             String item = part.strip();
             if (item.isEmpty()) {
@@ -53,11 +66,16 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
             }
             int eq = item.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("option \"" + item + "\" is not key=value; keys: policy, attachment,"
-                        + " exceptions, include, exclude, direct");
+                throw new IllegalArgumentException("option \"" + LineText.escape(item) + "\" is not key=value; keys:"
+                        + " policy, attachment, exceptions, include, exclude, direct");
             }
             String key = item.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value = item.substring(eq + 1).strip();
+            String earlier = given.put(key, value);
+            if (earlier != null && !key.equals("include") && !key.equals("exclude")) {
+                throw new IllegalArgumentException("option " + key + " is given twice (" + LineText.escape(key + "="
+                        + earlier) + ", then " + LineText.escape(key + "=" + value) + "); give it once");
+            }
             switch (key) {
                 case "policy" -> policy = policy(value);
                 case "attachment" -> attachment = switch (value.toLowerCase(Locale.ROOT)) {
@@ -77,8 +95,8 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
                 };
                 case "include" -> includes.addAll(prefixes(key, value));
                 case "exclude" -> excludes.addAll(prefixes(key, value));
-                default -> throw new IllegalArgumentException("unknown option \"" + key + "\"; keys: policy, attachment,"
-                        + " exceptions, include, exclude, direct");
+                default -> throw new IllegalArgumentException("unknown option \"" + LineText.escape(key) + "\"; keys:"
+                        + " policy, attachment, exceptions, include, exclude, direct");
             }
         }
         return new AgentOptions(policy, attachment, exceptions, List.copyOf(includes), List.copyOf(excludes), gateDirect);
@@ -113,13 +131,43 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
         List<String> out = new ArrayList<>();
         for (String p : value.split("\\|")) {
             if (!p.isBlank()) {
-                out.add(p.strip());
+                out.add(checkedName(key, p.strip()));
             }
         }
         if (out.isEmpty()) {
             throw bad(key, value, "a class name or a package prefix such as com.example.");
         }
         return out;
+    }
+
+    /**
+     * A class name or a package prefix, or an exception: a name whose last part starts with a
+     * lower-case letter is a package without its trailing dot (it would match nothing), and
+     * anything that is not dotted Java identifiers (a glob such as {@code com.example.*}) matches
+     * nothing either.
+     */
+    private static String checkedName(String key, String name) {
+        boolean prefix = name.endsWith(".");
+        String[] parts = (prefix ? name.substring(0, name.length() - 1) : name).split("\\.", -1);
+        for (String part : parts) {
+            if (!isIdentifier(part)) {
+                throw bad(key, name, "a class name (com.example.Tick) or a package prefix ending in a dot"
+                        + " (com.example.); no wildcards");
+            }
+        }
+        if (!prefix && Character.isLowerCase(parts[parts.length - 1].charAt(0))) {
+            throw new IllegalArgumentException("option " + key + "=" + LineText.escape(name) + " names no class (a"
+                    + " class's simple name starts with an upper-case letter) and would match no callback; for the"
+                    + " package write " + key + "=" + LineText.escape(name) + ". with the trailing dot");
+        }
+        return name;
+    }
+
+    private static boolean isIdentifier(String part) {
+        if (part.isEmpty() || !Character.isJavaIdentifierStart(part.codePointAt(0))) {
+            return false;
+        }
+        return part.codePoints().allMatch(c -> Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
     }
 
     private static Policy policy(String value) {
@@ -132,7 +180,7 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
     }
 
     private static IllegalArgumentException bad(String key, String value, String accepted) {
-        return new IllegalArgumentException("option " + key + "=" + value + " is not understood; " + key + " takes "
-                + accepted);
+        return new IllegalArgumentException("option " + key + "=" + LineText.escape(value) + " is not understood; " + key
+                + " takes " + accepted);
     }
 }

@@ -1,6 +1,7 @@
 package dev.callgate.agent;
 
 import dev.callgate.internal.Backends;
+import dev.callgate.internal.LineText;
 import dev.callgate.spi.NativeMessage;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
  * The java agent: {@code java -javaagent:callgate-agent.jar[=options] ...}, or loaded into a running
  * JVM ({@code agentmain}). It puts callgate's gate in front of every JNA callback the application
  * converts to a native pointer from then on; see {@link AgentOptions} for the options and
- * {@link AgentHooks} for what is hooked.
+ * {@link AgentHooks} for what is hooked. Its gates arm callgate's exit guard exactly as the
+ * library's do (the README's section on attachment and exit).
  */
 public final class CallgateAgent {
 
@@ -18,29 +20,78 @@ public final class CallgateAgent {
 
     private CallgateAgent() {}
 
+    /**
+     * Never throws: a JVM the agent cannot serve (no JNA it can see, a bad option, anything else that
+     * goes wrong here) gets one line on stderr and runs as if the agent were absent. An exception out
+     * of premain would make the JVM abort with "processing of -javaagent failed".
+     */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        install(arguments, instrumentation, false);
+        try {
+            install(arguments, instrumentation, false);
+        } catch (Throwable t) {
+            System.err.println("callgate-agent: cannot install (" + LineText.escape(String.valueOf(t)) + "); callbacks are not gated;"
+                    + " please report it, and leave -javaagent out meanwhile");
+        }
     }
 
+    /**
+     * Like {@link #premain}, except that a bad option throws {@link IllegalArgumentException}, so that
+     * {@code VirtualMachine.loadAgent} fails and the attaching tool learns it.
+     */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        install(arguments, instrumentation, true);
+        try {
+            install(arguments, instrumentation, true);
+        } catch (BadOption e) {
+            throw new IllegalArgumentException(e.getMessage()); // the JDK prints it in the target; the line says it all
+        } catch (Throwable t) {
+            System.err.println("callgate-agent: cannot install (" + LineText.escape(String.valueOf(t)) + "); callbacks are not gated;"
+                    + " please report it");
+        }
+    }
+
+    /** The one line for a bad option, thrown only under attach. */
+    private static final class BadOption extends RuntimeException {
+        BadOption(String line, Throwable cause) {
+            super(line, cause);
+        }
     }
 
     private static synchronized void install(String arguments, Instrumentation instrumentation, boolean attached) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(arguments); // the one check of every option, before anything else
+        } catch (IllegalArgumentException e) {
+            String line = "callgate-agent: " + e.getMessage() + "; callbacks are not gated";
+            if (attached) {
+                throw new BadOption(line, e);
+            }
+            System.err.println(line);
+            return;
+        }
         if (installed) {
             System.err.println("callgate-agent: already installed in this JVM; the second load is ignored");
             return;
         }
-        AgentOptions options;
-        try {
-            options = AgentOptions.parse(arguments);
-        } catch (IllegalArgumentException e) {
-            System.err.println("callgate-agent: " + e.getMessage() + "; callbacks are not gated");
+        // Everything below AgentHooks (and the OS backends) is linked against JNA, resolved by the
+        // agent's own loader (the system class loader): check, without loading anything, that JNA is
+        // there before a class that needs it is touched.
+        if (!jnaVisible()) {
+            System.err.println("callgate-agent: no JNA on the system class path; the agent uses the application's"
+                    + " JNA and brings none, so callbacks are not gated in this JVM; put JNA's jar on the class path"
+                    + " (-cp), or leave -javaagent out of JVMs that do not load JNA from it");
+            return;
+        }
+        // The same, for a JNA that is there but lacks what the hooks link against or rewrite: checked
+        // from its class files, so that no agent class fails to link against it later.
+        List<String> missing = JnaShape.missing(CallgateAgent.class.getClassLoader());
+        if (!missing.isEmpty()) {
+            System.err.println(JnaShape.unsupportedLine(CallgateAgent.class.getClassLoader(), missing));
             return;
         }
         installed = true;
         AgentHooks.configure(options);
-        instrumentation.addTransformer(new JnaTransformer(instrumentation), true);
+        JnaTransformer transformer = new JnaTransformer(instrumentation);
+        instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> c : instrumentation.getAllLoadedClasses()) {
             if (JnaTransformer.isTarget(c.getName().replace('.', '/'))) {
@@ -54,14 +105,21 @@ public final class CallgateAgent {
                 AgentHooks.fail("cannot retransform JNA's loaded classes (" + t + ")");
             }
         }
-        if (attached && AgentHooks.active()) {
+        if (attached && AgentHooks.active() && !transformer.leftJnaAlone()) {
             say("callgate-agent: attached; JNA callbacks converted from now on are gated (" + options.describe()
-                    + "); callbacks converted before stay ungated");
+                    + "); a callback converted before is gated once the application passes it to native code again");
         }
     }
 
+    /** Whether the agent's own loader finds JNA's class files (a resource look-up: no class is loaded). */
+    static boolean jnaVisible() {
+        ClassLoader own = CallgateAgent.class.getClassLoader();
+        String file = JnaShape.REFERENCE + ".class";
+        return (own == null ? ClassLoader.getSystemResource(file) : own.getResource(file)) != null;
+    }
+
     /** One line through the OS backend's own write, like every callgate diagnostic; System.err if none fits. */
-    private static void say(String line) {
+    static void say(String line) {
         try {
             if (Backends.backend().stderr().write(NativeMessage.encode(line))) {
                 return;

@@ -1,5 +1,6 @@
 package dev.callgate.agent;
 
+import dev.callgate.internal.LineText;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URL;
@@ -30,10 +31,19 @@ final class JnaShape {
 
     private JnaShape() {}
 
+    /** JNA's classes the agent's own code links against, besides the two it rewrites. */
+    private static final List<String> LINKED = List.of("com/sun/jna/Callback", "com/sun/jna/Callback$UncaughtExceptionHandler",
+            "com/sun/jna/CallbackThreadInitializer", "com/sun/jna/Native");
+
     /** What is missing in the JNA that {@code loader} sees, or an empty list when everything is there. */
     static List<String> missing(ClassLoader loader) {
         List<String> missing = new ArrayList<>();
         ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(loader);
+        for (String linked : LINKED) {
+            if (bytes(locator, linked) == null) {
+                missing.add("class " + linked);
+            }
+        }
         byte[] reference = bytes(locator, REFERENCE);
         byte[] proxy = bytes(locator, PROXY);
         if (reference == null) {
@@ -60,6 +70,17 @@ final class JnaShape {
             }
         }
         return missing;
+    }
+
+    /**
+     * The one line for a JNA the agent cannot hook (what, why, how to fix); on System.err, not through
+     * the OS backend, which is built on this same JNA.
+     */
+    static String unsupportedLine(ClassLoader loader, List<String> missing) {
+        return "callgate-agent: JNA " + LineText.escape(version(loader)) + " is not supported; it lacks what the agent"
+                + " hooks (missing: " + String.join(", ", missing) + "), so JNA is left alone and callbacks are not"
+                + " gated; use a JNA release that has them (every one from 3.5.0 to 5.19.1 does), or leave -javaagent"
+                + " out";
     }
 
     /** JNA's version from the manifest of the jar that holds {@code CallbackReference}, or "(unknown version)". */

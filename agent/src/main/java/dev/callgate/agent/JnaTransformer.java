@@ -1,5 +1,6 @@
 package dev.callgate.agent;
 
+import dev.callgate.internal.LineText;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -47,6 +48,8 @@ final class JnaTransformer implements ClassFileTransformer {
     private final AtomicBoolean bootChecked = new AtomicBoolean();
     private volatile boolean bootSupported;
     private final AtomicBoolean unsupportedSaid = new AtomicBoolean();
+    private final AtomicBoolean unseenSaid = new AtomicBoolean();
+    private volatile boolean leftAlone;
 
     JnaTransformer(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
@@ -84,7 +87,31 @@ final class JnaTransformer implements ClassFileTransformer {
             }
             return bootSupported;
         }
+        if (!seenByAgent(loader)) {
+            leftAlone = true;
+            if (unseenSaid.compareAndSet(false, true)) {
+                System.err.println("callgate-agent: JNA loaded by " + LineText.escape(String.valueOf(loader))
+                        + " is left alone; the agent's hooks resolve JNA through the system class path, which"
+                        + " that loader's JNA is not, so its callbacks are not gated; let that loader delegate"
+                        + " JNA to the system class path (put JNA's jar on -cp, not only in the loader)");
+            }
+            return false;
+        }
         return checked.computeIfAbsent(loader, this::check);
+    }
+
+    /**
+     * Whether JNA defined by {@code loader} is the JNA the agent's own classes link against: the
+     * agent's loader or one it delegates to. JNA in any other loader (a child loader, a child-first
+     * plug-in loader) would make the hooks fail to link inside JNA's dispatch.
+     */
+    static boolean seenByAgent(ClassLoader loader) {
+        for (ClassLoader l = JnaTransformer.class.getClassLoader(); l != null; l = l.getParent()) {
+            if (l == loader) {
+                return true;
+            }
+        }
+        return loader == null;
     }
 
     private boolean check(ClassLoader loader) {
@@ -92,12 +119,16 @@ final class JnaTransformer implements ClassFileTransformer {
         if (missing.isEmpty()) {
             return true;
         }
+        leftAlone = true;
         if (unsupportedSaid.compareAndSet(false, true)) {
-            // System.err, not the backend: the backends are built on this same JNA
-            System.err.println("callgate-agent: JNA " + JnaShape.version(loader)
-                    + " not supported; callbacks are not gated (missing: " + String.join(", ", missing) + ")");
+            System.err.println(JnaShape.unsupportedLine(loader, missing));
         }
         return false;
+    }
+
+    /** Whether some JNA was left alone (unsupported, or in a loader the agent cannot serve). */
+    boolean leftJnaAlone() {
+        return leftAlone;
     }
 
     /** JNA on the module path reads only what it requires: let it read the agent's hooks. */

@@ -1,16 +1,16 @@
 package dev.callgate.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.VirtualMachine;
 import dev.callgate.agent.programs.PlainJnaProgram;
+import dev.callgate.agent.programs.ReuseProgram;
 import dev.callgate.agent.support.Child;
 import dev.callgate.agent.support.Child.Result;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,27 +41,93 @@ class AgentAttachIT {
         assertTrue(r.stderr().contains("WARNING: A Java agent has been loaded dynamically"), r::describe);
     }
 
+    /**
+     * A bad option fails {@code loadAgent} on the attaching side (the JDK reports only that the agent
+     * failed to initialize; the target's stderr has the line, inside the JDK's own report), the
+     * target runs on ungated, and a later attach with good options installs the agent as usual.
+     */
+    @Test
+    void badOptionMakesLoadAgentFailAndTheTargetRunsOn() throws Exception {
+        Process process = Child.start(Child.program().command(PlainJnaProgram.class.getName(), "pool", "calls=1000",
+                "wait", "exit=3"));
+        String pid = readyPid(process);
+        for (String bad : List.of("policy=sometimes", "include=com.example")) {
+            assertThrows(AgentInitializationException.class, () -> load(pid, bad), bad);
+        }
+        load(pid, "policy=warn-once");
+        Child.tell(process, "go");
+        Result r = Child.finish(process);
+        assertGatedRun(r);
+        assertEquals(1, r.linesWith("java.lang.IllegalArgumentException: callgate-agent: option policy=sometimes is"
+                + " not understood; policy takes allow, warn-once, warn, reject, abort; callbacks are not gated").size(),
+                r::describe);
+        assertEquals(1, r.linesWith("java.lang.IllegalArgumentException: callgate-agent: option include=com.example"
+                + " names no class").size(), r::describe);
+    }
+
+    /**
+     * A callback JNA converted before the attach: calls through the pointer native code kept stay
+     * ungated until the application passes the callback to native code again; from then on every call
+     * is gated, through the old pointer too, which JNA keeps (the same trampoline). A callback
+     * converted for a direct-mapped function before the attach keeps its one pointer.
+     */
+    @Test
+    void aCallbackConvertedBeforeTheAttachIsGatedOncePassedAgain() throws Exception {
+        Process process = Child.start(Child.program().command(ReuseProgram.class.getName()));
+        load(readyPid(process), "policy=warn-once");
+        Child.tell(process, "go");
+        Result r = Child.finish(process);
+        assertEquals(0, r.exitCode(), r::describe);
+        assertEquals(0, r.number("oldPointer"), r::describe);
+        assertEquals(5, r.number("passedAgain"), r::describe);
+        assertEquals(10, r.number("oldPointerAfter"), r::describe);
+        assertEquals(20, r.number("calls"), r::describe);
+        assertEquals("true", r.value("samePointer"), r::describe);
+        assertEquals("true", r.value("sameDirectPointer"), r::describe); // stays direct, so native code sees one pointer
+        assertEquals(1, r.linesWith("a callback converted before is gated once the application passes it to native"
+                + " code again").size(), r::describe);
+        assertEquals(1, r.linesWith("callgate: callback Reused on thread not created by the JVM").size(), r::describe);
+    }
+
     private static Result attachAndRun(Child child) throws Exception {
         Process process = Child.start(child.command(PlainJnaProgram.class.getName(), "pool", "calls=1000", "wait",
                 "exit=3"));
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String ready = out.readLine();
-        assertTrue(ready != null && ready.startsWith("ready "), "child said " + ready);
-        VirtualMachine vm = VirtualMachine.attach(ready.substring(6).strip());
-        try {
-            vm.loadAgent(Child.agentJar().toString(), "policy=warn-once");
-        } finally {
-            vm.detach();
-        }
+        load(readyPid(process), "policy=warn-once");
         Child.tell(process, "go");
         Result r = Child.finish(process);
+        assertGatedRun(r);
+        assertEquals(2, r.stderr().lines().filter(l -> l.startsWith("callgate")).count(), r::describe);
+        return r;
+    }
+
+    private static void assertGatedRun(Result r) {
         assertEquals(3, r.exitCode(), r::describe);
         List<String> attached = r.linesWith("callgate-agent: attached; JNA callbacks converted from now on are gated");
         assertEquals(1, attached.size(), r::describe);
         assertEquals(1, r.linesWith("callgate: callback Worker on thread not created by the JVM").size(), r::describe);
-        assertEquals(2, r.stderr().lines().filter(l -> l.startsWith("callgate")).count(), r::describe);
         assertEquals(1000, r.number("calls"), r::describe);
         assertEquals(1, r.number("javaThreads"), r::describe);
-        return r;
+    }
+
+    /** The pid the child prints once it is ready for the attach (its first stdout line). */
+    private static String readyPid(Process process) throws Exception {
+        // one byte at a time: nothing after the line is taken from the stream Child.finish reads later
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = process.getInputStream().read()) >= 0 && c != '\n') {
+            line.append((char) c);
+        }
+        String ready = line.toString();
+        assertTrue(ready.startsWith("ready "), "child said " + ready);
+        return ready.substring(6).strip();
+    }
+
+    private static void load(String pid, String options) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(pid);
+        try {
+            vm.loadAgent(Child.agentJar().toString(), options);
+        } finally {
+            vm.detach();
+        }
     }
 }

@@ -35,10 +35,52 @@ class AgentOptionsTest {
     }
 
     @Test
-    void theAttachMessageNamesEveryOptionAndEscapesWhatTheUserTyped() {
-        AgentOptions o = AgentOptions.parse("policy=warn,exceptions=every,include=com.example.\u001b[2J,direct=leave");
-        assertEquals("policy WARN, attachment KEEP_ATTACHED, exceptions EVERY, include com.example.\\x1b[2J,"
+    void theAttachMessageNamesEveryOption() {
+        AgentOptions o = AgentOptions.parse("policy=warn,exceptions=every,include=com.example.|org.x.Cb,direct=leave");
+        assertEquals("policy WARN, attachment KEEP_ATTACHED, exceptions EVERY, include com.example.|org.x.Cb,"
                 + " direct-mapped callbacks left alone", o.describe());
+    }
+
+    @Test
+    void aRefusalEscapesWhatTheUserTyped() {
+        assertEquals("option include=com.example.\\x1b[2J is not understood; include takes a class name"
+                + " (com.example.Tick) or a package prefix ending in a dot (com.example.); no wildcards",
+                refusal("include=com.example.\u001b[2J"));
+        assertEquals("option policy=warn\\x1b[2J is not understood; policy takes allow, warn-once, warn, reject, abort",
+                refusal("policy=warn\u001b[2J"));
+        assertEquals("unknown option \"\\x1b[2j\"; keys: policy, attachment, exceptions, include, exclude, direct",
+                refusal("\u001b[2J=1"));
+    }
+
+    /** Without its trailing dot a package prefix matched no class: every callback went ungated, silently. */
+    @Test
+    void aPackageWithoutItsTrailingDotIsRefusedWithTheFix() {
+        assertEquals("option include=com.example names no class (a class's simple name starts with an upper-case"
+                + " letter) and would match no callback; for the package write include=com.example. with the"
+                + " trailing dot", refusal("include=com.example"));
+        assertTrue(refusal("exclude=org.Foo|org.bar").startsWith("option exclude=org.bar names no class"));
+        assertTrue(refusal("include=com").startsWith("option include=com names no class"));
+        assertEquals(List.of("Tick", "com.example.Outer$Tick"),
+                AgentOptions.parse("include=Tick|com.example.Outer$Tick").includes());
+    }
+
+    @Test
+    void globsAndStrayDotsAreRefused() {
+        for (String bad : List.of("com.example.*", "com..example.", ".com.example.", "com.example.Tick..", "com/example/")) {
+            assertTrue(refusal("include=" + bad).endsWith("or a package prefix ending in a dot (com.example.);"
+                    + " no wildcards"), bad);
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedExceptTheLists() {
+        assertEquals("option policy is given twice (policy=warn, then policy=abort); give it once",
+                refusal("policy=warn,policy=abort"));
+        assertEquals(List.of("a.", "b."), AgentOptions.parse("include=a.,include=b.").includes());
+    }
+
+    private static String refusal(String options) {
+        return assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(options)).getMessage();
     }
 
     @Test

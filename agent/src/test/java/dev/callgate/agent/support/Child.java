@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,11 @@ public final class Child {
         return jar;
     }
 
+    /** JNA's jar (for a program that loads it in a loader of its own). */
+    public static String jnaJar() {
+        return location(Native.class);
+    }
+
     public static String programClassPath() {
         return location(Child.class) + File.pathSeparator + location(Native.class);
     }
@@ -47,6 +54,8 @@ public final class Child {
     private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> extraClassPath = new ArrayList<>();
+    private boolean withJna = true;
+    private final Map<String, String> environment = new HashMap<>();
 
     private Child() {
         // A callback waits 10 ms for its diagnostic by default; on this shared 2-core machine (load
@@ -70,9 +79,27 @@ public final class Child {
         return this;
     }
 
+    /** Leaves JNA's jar off the class path: the child sees the test classes only. */
+    public Child withoutJna() {
+        withJna = false;
+        return this;
+    }
+
+    /** Sets a variable in the child's environment (JAVA_TOOL_OPTIONS, say). */
+    public Child env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Adds the jar or directory that holds {@code type} to the class path. */
     public Child alsoOnClassPath(Class<?> type) {
         extraClassPath.add(location(type));
+        return this;
+    }
+
+    /** Adds a jar or directory to the class path. */
+    public Child alsoOnClassPath(Path entry) {
+        extraClassPath.add(entry.toString());
         return this;
     }
 
@@ -86,7 +113,7 @@ public final class Child {
         c.add(java.toString());
         c.addAll(jvmOptions);
         c.add("-cp");
-        List<String> path = new ArrayList<>(List.of(programClassPath()));
+        List<String> path = new ArrayList<>(List.of(withJna ? programClassPath() : location(Child.class)));
         path.addAll(extraClassPath);
         c.add(String.join(File.pathSeparator, path));
         c.add(mainClass);
@@ -96,19 +123,35 @@ public final class Child {
 
     /** Runs {@code mainClass} with stdin closed and waits (at most 120 s). */
     public Result run(String mainClass, String... args) {
-        Process process = start(command(mainClass, args));
+        return run(command(mainClass, args), environment);
+    }
+
+    /** Runs any command (not a program class: {@code java -version}, say) with these environment variables. */
+    public static Result run(List<String> command, Map<String, String> environment) {
+        Process process = start(command, environment);
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {
-            // exited already
+            // already gone
         }
         return finish(process);
     }
 
+    /** The {@code java} executable of the JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     public static Process start(List<String> command) {
+        return start(command, Map.of());
+    }
+
+    private static Process start(List<String> command, Map<String, String> environment) {
         try {
-            return new ProcessBuilder(command).directory(Files.createTempDirectory("callgate-agent-child").toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(Files.createTempDirectory("callgate-agent-child").toFile());
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }

@@ -1,0 +1,53 @@
+package dev.callgate.agent;
+
+import com.sun.jna.CallbackReference;
+import java.lang.reflect.Field;
+import java.util.Map;
+
+/**
+ * Whether JNA already gave a callback a direct-mapped trampoline, which can only have happened
+ * before a run-time attach. Such a callback stays direct (and ungated: JNA's direct dispatch has no
+ * place for the gate): routing it through JNA's proxy dispatch would hand native code a second
+ * function pointer for the same callback, and native APIs that find a registration by its function
+ * pointer (GLib's {@code g_signal_handlers_disconnect_by_func}, say) would no longer find the one
+ * made before the attach.
+ *
+ * <p>Reads JNA's private {@code directCallbackMap} under the lock JNA takes for it
+ * ({@code pointerCallbackMap}); a JNA without them, or whose fields cannot be opened (JNA as a named
+ * module), answers false, and such a callback is routed as any other.
+ */
+final class DirectBeforeAttach {
+
+    private record JnaMaps(Map<?, ?> direct, Object lock) {}
+
+    private static final JnaMaps MAPS = jnaMaps();
+
+    private DirectBeforeAttach() {}
+
+    static boolean has(Object callback) {
+        if (MAPS == null) {
+            return false;
+        }
+        synchronized (MAPS.lock()) {
+            return MAPS.direct().containsKey(callback);
+        }
+    }
+
+    private static JnaMaps jnaMaps() {
+        try {
+            return new JnaMaps((Map<?, ?>) staticField("directCallbackMap"), staticField("pointerCallbackMap"));
+        } catch (ReflectiveOperationException | RuntimeException unavailable) {
+            return null;
+        }
+    }
+
+    private static Object staticField(String name) throws ReflectiveOperationException {
+        Field field = CallbackReference.class.getDeclaredField(name);
+        field.setAccessible(true);
+        Object value = field.get(null);
+        if (value == null) {
+            throw new NoSuchFieldException(name + " is null");
+        }
+        return value;
+    }
+}
