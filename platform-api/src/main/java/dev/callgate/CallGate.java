@@ -74,7 +74,11 @@ public final class CallGate {
 
     /**
      * Also hands every diagnostic line to {@code listener}, on callgate's listener thread (never the
-     * callback's). The native write to standard error goes on as before.
+     * callback's). The native write to standard error goes on as before. Listeners are called one
+     * after another in the order they were added. Adding an instance that is already registered
+     * (the same object: {@code equals} is not consulted) does nothing, so it never gets a line
+     * twice. ABORT's line reaches every listener before the process ends, unless a listener takes
+     * longer than the diagnostic bound plus 100 ms: the process then ends anyway.
      */
     public static void addListener(DiagnosticListener listener) {
         if (listener == null) {
@@ -83,7 +87,10 @@ public final class CallGate {
         ListenerRelay.add(listener);
     }
 
-    /** Stops handing diagnostics to {@code listener}; returns whether it was registered. */
+    /**
+     * Stops handing diagnostics to {@code listener} (this very instance, by identity); returns
+     * whether it was registered.
+     */
     public static boolean removeListener(DiagnosticListener listener) {
         return ListenerRelay.remove(listener);
     }

@@ -6,7 +6,11 @@ package dev.callgate;
  * @param calls every call that reached the gate
  * @param foreignCalls calls on threads the JVM did not create
  * @param foreignThreads distinct native threads (by OS thread id) that made foreign calls; a thread
- *     attached once per call still counts once
+ *     attached once per call still counts once. Exact up to 1,024 distinct ids per callback; past
+ *     that, each callback keeps a fixed-size estimate (about 3 % typical error, never below 1,024)
+ *     instead of every id, so a library that makes a new thread per task costs bounded memory
+ *     (about 64 KB per callback at most). An id the OS reuses for a later thread counts once.
+ *     Totals add the callbacks' counts: a thread that called two callbacks counts in each
  * @param rejected foreign calls whose body did not run because of {@link Policy#REJECT}
  * @param exceptions calls whose body threw; the exception did not reach native code
  * @param callsAfterClose calls that arrived after {@link GatedCallback#close()}

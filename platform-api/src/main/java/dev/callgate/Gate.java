@@ -1,6 +1,7 @@
 package dev.callgate;
 
 import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.ReturnValues;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,12 +17,14 @@ final class Gate implements InvocationHandler {
     private final Method method;
     private volatile Method proxyMethod; // the proxy's own Method object for the callback, learnt on first call
     private final Object fallback;
+    private final boolean fallbackWritten; // a Structure: written before each return
 
     Gate(CallbackGate core, Object body, Method method, Object fallback) {
         this.core = core;
         this.body = body;
         this.method = method;
         this.fallback = fallback;
+        this.fallbackWritten = fallback instanceof com.sun.jna.Structure;
     }
 
     @Override
@@ -34,19 +37,24 @@ final class Gate implements InvocationHandler {
         }
         CallbackGate.Entry entry = core.enter();
         if (entry == null) {
-            return fallback;
+            return fallback();
         }
         try {
             return method.invoke(body, args);
         } catch (InvocationTargetException e) {
             core.contain(e.getCause());
-            return fallback;
+            return fallback();
         } catch (Throwable t) { // whatever the body throws stays on this side of the native boundary
             core.contain(t);
-            return fallback;
+            return fallback();
         } finally {
             core.exit(entry);
         }
+    }
+
+    /** The default value as native code must get it (a structure written first). */
+    private Object fallback() {
+        return fallbackWritten ? ReturnValues.forNative(fallback) : fallback;
     }
 
     /** Java-side calls of the proxy that JNA never makes; they pass straight through, ungated. */

@@ -208,7 +208,11 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
         /**
          * The value returned to native code when the body does not run (rejected, threw, closed,
          * shutdown). By default zero, {@code false} or null, as the return type demands. Checked
-         * against the callback method's return type when {@link #build()} runs.
+         * against the callback method's return type when {@link #build()} runs. A JNA
+         * {@link com.sun.jna.Structure} (by value or by reference) is written to its native memory
+         * ({@code write()}) each time it is handed back, so native code sees its fields as they
+         * are then, later changes included; one instance serves every call, so change its fields
+         * only while no call can be returning it.
          */
         public Builder<T> defaultValue(Object value) {
             this.defaultValue = value;

@@ -64,6 +64,58 @@ class ListenerAndInitializerRecordedTest {
         assertEquals(0, CallGate.listenerDrops());
     }
 
+    /** Counts what it hears; says it equals every other one, so only identity tells two apart. */
+    private static final class Tally implements DiagnosticListener {
+        final BlockingQueue<Diagnostic> heard = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onDiagnostic(Diagnostic diagnostic) {
+            heard.add(diagnostic);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Tally;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+
+    @Test
+    void aListenerAddedTwiceHearsEachLineOnceAndAnEqualOneIsStillItsOwn() throws Exception {
+        Tally twice = new Tally();
+        Tally equalButOther = new Tally();
+        CallGate.addListener(twice);
+        CallGate.addListener(twice);
+        CallGate.addListener(equalButOther);
+        try {
+            GatedCallback<IntOp> gate = CallGate.builder(IntOp.class, (IntOp) a -> {
+                throw new IllegalArgumentException("bad " + a);
+            }).name("listened-twice").backend(os).diagnostics(os.stderr()).build();
+            gate.callback().apply(1);
+            gate.close();
+            gate.callback().apply(2); // a second line: the queue is in order, so the first's copies came before it
+
+            assertEquals(DiagnosticKind.EXCEPTION, twice.heard.poll(10, TimeUnit.SECONDS).kind());
+            assertEquals(DiagnosticKind.AFTER_CLOSE, twice.heard.poll(10, TimeUnit.SECONDS).kind(),
+                    "the listener added twice got the first line twice");
+            assertEquals(DiagnosticKind.EXCEPTION, equalButOther.heard.poll(10, TimeUnit.SECONDS).kind(),
+                    "an equal listener is another instance and gets its own copy");
+            assertEquals(DiagnosticKind.AFTER_CLOSE, equalButOther.heard.poll(10, TimeUnit.SECONDS).kind());
+            assertTrue(twice.heard.isEmpty() && equalButOther.heard.isEmpty(), () -> twice.heard + " " + equalButOther.heard);
+            assertTrue(CallGate.removeListener(twice));
+            assertEquals(false, CallGate.removeListener(twice), "removed once, it is gone");
+            assertTrue(CallGate.removeListener(equalButOther), "removing one never removes an equal other");
+        } finally {
+            while (CallGate.removeListener(twice)) { // leave no listener behind for the other tests
+            }
+            CallGate.removeListener(equalButOther);
+        }
+    }
+
     @Test
     void theApplicationsInitializerNamesForeignThreads() {
         com.sun.jna.CallbackThreadInitializer mine = new com.sun.jna.CallbackThreadInitializer(false, false, "decoder",

@@ -30,8 +30,8 @@ import java.util.function.Predicate;
  *   <li>on a {@code new Thread}, a pool thread: {@code java.lang.Thread.run};
  *   <li>on a virtual thread: {@code java.lang.VirtualThread.run}.
  * </ul>
- * So the JVM threads are those {@link ThreadOrigin#startedByJava} accepts (plus the main thread,
- * which {@link ThreadOrigin} handles), as for JNA.
+ * So the JVM threads are those {@link ThreadOrigin#startedByJava} accepts (plus the thread that
+ * created the JVM, which {@link ThreadOrigin} knows by its thread id, not by its method), as for JNA.
  *
  * <p><b>The check.</b> Once per JVM, on the first {@code build()}, one {@code pthread_create}
  * with an upcall start routine (joined with {@code pthread_join}) confirms that such a thread is

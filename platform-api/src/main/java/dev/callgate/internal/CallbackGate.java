@@ -303,10 +303,28 @@ public final class CallbackGate {
         }
     }
 
-    /** One line, then the process ends; any other thread that gets here meanwhile writes nothing. */
+    /**
+     * One line, then the process ends; any other thread that gets here meanwhile writes nothing.
+     * The line goes to the listeners first (ahead of their queue), then to standard error, and the
+     * process ends once both are done or when the diagnostic bound and its scheduling grace have
+     * passed since the start, whichever is first: a stalled standard error or a listener that
+     * blocks never keeps the process alive past that.
+     */
     private void abortProcess(Entry here) {
         if (ABORTS.putIfAbsent(backend, Boolean.FALSE) == null) {
-            diagnoseForeign(here, DiagnosticKind.ABORT);
+            long deadline = System.nanoTime() + DiagnosticChannel.shared().timeoutNanos()
+                    + DiagnosticChannel.SCHEDULING_GRACE_NANOS;
+            NativeMessage line = foreignLine(here);
+            Diagnostic told = null;
+            if (ListenerRelay.active()) {
+                told = new Diagnostic(DiagnosticKind.ABORT, name, line.toString(), here.nativeThreadId, null);
+                ListenerRelay.publishLast(told); // the listener thread works while this one writes
+            }
+            write(line);
+            FlightRecording.foreignCallback(name, here.nativeThreadId, policy, backend.id());
+            if (told != null) {
+                ListenerRelay.awaitLast(told, deadline);
+            }
             try {
                 backend.abort();
             } catch (Throwable recorded) { // a test backend's abort that throws instead of ending the process
@@ -320,14 +338,20 @@ public final class CallbackGate {
     }
 
     private void diagnoseForeign(Entry here, DiagnosticKind kind) {
-        NativeMessage line = here.line;
-        if (line == null) { // once per thread and gate; later diagnoses reuse the encoded line
-            line = foreignLine(here.nativeThreadId);
-            here.line = line;
-        }
+        NativeMessage line = foreignLine(here);
         write(line);
         tell(kind, line, here.nativeThreadId, null);
         FlightRecording.foreignCallback(name, here.nativeThreadId, policy, backend.id());
+    }
+
+    /** The thread's foreign-call line, encoded once per thread and gate; later diagnoses reuse it. */
+    private NativeMessage foreignLine(Entry here) {
+        NativeMessage line = here.line;
+        if (line == null) {
+            line = foreignLine(here.nativeThreadId);
+            here.line = line;
+        }
+        return line;
     }
 
     private NativeMessage foreignLine(long nativeThreadId) {

@@ -1,8 +1,6 @@
 package dev.callgate.internal;
 
 import dev.callgate.CallbackStats;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,8 +19,8 @@ final class GateCounters {
     final LongAdder diagnosticsWritten = new LongAdder();
     final LongAdder diagnosticsFailed = new LongAdder();
     final LongAdder diagnosticsDropped = new LongAdder();
-    /** Native ids of the foreign threads seen; touched once per attachment, never per call. */
-    final Set<Long> foreignThreadIds = ConcurrentHashMap.newKeySet();
+    /** Native ids of the foreign threads seen, in bounded memory; touched once per attachment, never per call. */
+    final DistinctThreadCount foreignThreadIds = new DistinctThreadCount();
 
     /** Calls inside the gate now: finished is read first, so a call is never missed. */
     long inFlight() {
@@ -44,7 +42,7 @@ final class GateCounters {
     }
 
     CallbackStats snapshot() {
-        return new CallbackStats(calls.sum(), foreignCalls.sum(), foreignThreadIds.size(), rejected.sum(),
+        return new CallbackStats(calls.sum(), foreignCalls.sum(), foreignThreadIds.count(), rejected.sum(),
                 exceptions.sum(), callsAfterClose.sum(), callsDuringShutdown.sum(), diagnosticsWritten.sum(),
                 diagnosticsFailed.sum(), diagnosticsDropped.sum());
     }

@@ -1,5 +1,6 @@
 package dev.callgate.internal;
 
+import com.sun.jna.Structure;
 import java.util.Map;
 
 /** The value handed back to native code when the body does not run, and checks of a configured one. */
@@ -14,6 +15,24 @@ public final class ReturnValues {
             int.class, Integer.class, long.class, Long.class, float.class, Float.class, double.class, Double.class);
 
     private ReturnValues() {}
+
+    /**
+     * What to hand JNA for a default {@code value}: the value itself, with a {@link Structure}
+     * first written to its native memory. JNA copies a by-value structure from that memory and
+     * passes a by-reference one's pointer, never calling {@code write()} for a callback's result,
+     * so an unwritten default would reach native code as zeros (or stale fields). Written on each
+     * return, so the application's later field changes reach native code too; under the
+     * structure's lock, so two threads returning it at once never interleave field writes.
+     */
+    public static Object forNative(Object value) {
+        if (value instanceof Structure) {
+            Structure structure = (Structure) value;
+            synchronized (structure) {
+                structure.write();
+            }
+        }
+        return value;
+    }
 
     /** Zero for a primitive return type, null for void and reference types (JNA passes null as 0). */
     public static Object zeroFor(Class<?> type) {
