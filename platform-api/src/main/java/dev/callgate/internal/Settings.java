@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,8 +27,8 @@ import java.util.TreeMap;
  * </table>
  *
  * <p>Values are trimmed and compared ignoring case; keys are case-sensitive. Any other key that
- * starts with {@code callgate.} (in any case) is refused as a typo, with the closest known key,
- * except the {@link #BUILD_PLUMBING} keys that callgate's own build hands its test JVMs. A bad
+ * starts with {@code callgate.} (in any case) is refused as a typo, with the closest known key
+ * (callgate's own build hands its test JVMs paths under {@code test.callgate.}, outside it). A bad
  * value or an unknown key is an {@link IllegalArgumentException} naming the property, the value,
  * what is accepted and the fix, from every {@link #current()} until it is fixed: never an error in
  * a static initializer, which would poison a class for the life of the JVM. Once read without a
@@ -68,16 +67,6 @@ public final class Settings {
     public static final List<String> KEYS = List.of(EXIT_GUARD, DIAGNOSTIC_TIMEOUT_MILLIS, OS, REQUIRE_OS_MODULE,
             LINUX_DISABLE, AGENT_DEBUG);
 
-    /**
-     * Paths callgate's own build hands its test JVMs (the poms' {@code systemPropertyVariables}):
-     * no published module reads them, so they are no settings; they are accepted so that the test
-     * JVMs that build gates are not refused. A new one belongs here.
-     */
-    public static final Set<String> BUILD_PLUMBING = Set.of("callgate.agent.jar", "callgate.cli.jar",
-            "callgate.jna.jar", "callgate.ffm.jar", "callgate.api.jar", "callgate.linux.jar",
-            "callgate.contract.jar", "callgate.junit.console.jar", "callgate.images.dir", "callgate.oslinux.tests",
-            "callgate.report", "callgate.arch.records", "callgate.temurin25.home");
-
     /** The longest value a message repeats; a value pasted by mistake can be long. */
     static final int SHOWN_VALUE_CHARS = 64;
 
@@ -94,7 +83,7 @@ public final class Settings {
     private Settings(Map<String, String> properties, String osEnv) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : properties.entrySet()) {
-            if (!KEYS.contains(e.getKey()) && !BUILD_PLUMBING.contains(e.getKey())) {
+            if (!KEYS.contains(e.getKey())) {
                 problems.add(unknownKey(e.getKey(), e.getValue()));
             }
         }

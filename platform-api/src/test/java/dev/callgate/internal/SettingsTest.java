@@ -129,8 +129,8 @@ class SettingsTest {
     }
 
     @Test
-    void theBuildsOwnTestPathsAreNoSettingsAndPass() {
-        Settings s = of("callgate.cli.jar", "/x/callgate.jar", "callgate.agent.jar", "/x/agent.jar", "callgate.report", "r.md");
+    void keysOutsideTheCallgateNamespaceAreNotSettings() {
+        Settings s = of("test.callgate.cli.jar", "/x/callgate.jar", "callgatex.y", "z");
         assertEquals(ExitGuard.Mode.AUTO, s.exitGuard());
     }
 

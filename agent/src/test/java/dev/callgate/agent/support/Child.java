@@ -28,7 +28,7 @@ public final class Child {
 
     /** The shaded agent jar the build made (surefire passes its path). */
     public static Path agentJar() {
-        Path jar = Path.of(System.getProperty("callgate.agent.jar", "target/callgate-agent.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("test.callgate.agent.jar", "target/callgate-agent.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("no agent jar at " + jar.toAbsolutePath() + "; run ./mvnw -pl agent -am package");
         }

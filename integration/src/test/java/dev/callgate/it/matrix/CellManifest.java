@@ -22,9 +22,9 @@ final class CellManifest {
 
     private CellManifest() {}
 
-    /** The images directory: system property {@code callgate.images.dir}, set by the integration pom. */
+    /** The images directory: system property {@code test.callgate.images.dir}, set by the integration pom. */
     static Path imagesDir() {
-        return Path.of(System.getProperty("callgate.images.dir", "images")).toAbsolutePath();
+        return Path.of(System.getProperty("test.callgate.images.dir", "images")).toAbsolutePath();
     }
 
     /** Every cell of {@code imagesDir}/cells.tsv, in file order. */
@@ -48,7 +48,7 @@ final class CellManifest {
             return cells;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the matrix manifest " + manifest + " or " + script
-                    + " (system property callgate.images.dir must name integration/images)", e);
+                    + " (system property test.callgate.images.dir must name integration/images)", e);
         }
     }
 

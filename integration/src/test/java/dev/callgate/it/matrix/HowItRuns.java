@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class HowItRuns {
 
-    static final Path RECORDS = Path.of(System.getProperty("callgate.arch.records", "/run/callgate-arch"));
+    static final Path RECORDS = Path.of(System.getProperty("test.callgate.arch.records", "/run/callgate-arch"));
 
     private HowItRuns() {}
 

@@ -57,26 +57,26 @@ import org.testcontainers.DockerClientFactory;
  *
  * <p>Without a Docker engine the matrix is skipped with one line saying why, unless {@code CI=true},
  * where it fails the build (see {@link MatrixRequirement}). Every run writes
- * {@code matrix-report.md} (system property {@code callgate.report}).
+ * {@code matrix-report.md} (system property {@code test.callgate.report}).
  */
 @EnabledOnOs(OS.LINUX)
 class LinuxUserlandMatrixTest {
 
     private static final Path CLI_JAR = CliJar.path();
-    private static final Path AGENT_JAR = Path.of(System.getProperty("callgate.agent.jar", "target/no-agent-jar"));
-    private static final Path JNA_JAR = Path.of(System.getProperty("callgate.jna.jar", "target/no-jna-jar"));
+    private static final Path AGENT_JAR = Path.of(System.getProperty("test.callgate.agent.jar", "target/no-agent-jar"));
+    private static final Path JNA_JAR = Path.of(System.getProperty("test.callgate.jna.jar", "target/no-jna-jar"));
     /** callgate-ffm and what its demo needs; only built on JDK 22+ (else no file, and no FFM scenario). */
-    private static final List<Path> FFM_JARS = Stream.of("callgate.ffm.jar", "callgate.api.jar", "callgate.linux.jar")
+    private static final List<Path> FFM_JARS = Stream.of("test.callgate.ffm.jar", "test.callgate.api.jar", "test.callgate.linux.jar")
             .map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
-    private static final Path JUNIT_CONSOLE_JAR = Path.of(System.getProperty("callgate.junit.console.jar", "target/no-junit-console"));
-    private static final List<Path> OS_LINUX_TEST_PATH = Stream.of("callgate.oslinux.tests", "callgate.linux.jar",
-            "callgate.api.jar", "callgate.contract.jar").map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
+    private static final Path JUNIT_CONSOLE_JAR = Path.of(System.getProperty("test.callgate.junit.console.jar", "target/no-junit-console"));
+    private static final List<Path> OS_LINUX_TEST_PATH = Stream.of("test.callgate.oslinux.tests", "test.callgate.linux.jar",
+            "test.callgate.api.jar", "test.callgate.contract.jar").map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
     /** os-linux's tests of its real native calls; the others need gcc, libuv or many child JVMs. */
     private static final List<String> OS_LINUX_TESTS = List.of("LinuxLibCTest", "LinuxSyscallNumbersTest",
             "LinuxBackendContractTest", "ExitStubCodeTest");
-    private static final Path REPORT_FILE = Path.of(System.getProperty("callgate.report", "target/matrix-report.md"));
+    private static final Path REPORT_FILE = Path.of(System.getProperty("test.callgate.report", "target/matrix-report.md"));
     private static final Path TEMURIN_25 =
-            Path.of(System.getProperty("callgate.temurin25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+            Path.of(System.getProperty("test.callgate.temurin25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     /** Per container; a JVM start and 200 callbacks take about a second, a hang fails with what it printed. */
     private static final Duration CONTAINER_TIMEOUT = Duration.ofSeconds(120);
     private static final String FIX = "run .ci/start-docker.sh, then integration/images/build-images.sh, before ./mvnw verify";
@@ -104,7 +104,7 @@ class LinuxUserlandMatrixTest {
         engineReachable = true;
         if (!Files.isRegularFile(CLI_JAR)) {
             REPORT.note("Not run: no callgate.jar at " + CLI_JAR.toAbsolutePath() + ".");
-            fail("no callgate.jar at " + CLI_JAR.toAbsolutePath() + " (system property callgate.cli.jar): build it with"
+            fail("no callgate.jar at " + CLI_JAR.toAbsolutePath() + " (system property test.callgate.cli.jar): build it with"
                     + " ./mvnw -pl cli package, or ./mvnw verify from the repo root");
         }
         containers = new CellContainer(CLI_JAR, CONTAINER_TIMEOUT);
@@ -212,7 +212,7 @@ class LinuxUserlandMatrixTest {
     /** An unmodified plain-JNA program under {@code -javaagent:callgate-agent.jar}. */
     private static ChildJvmResult runAgentDemo(MatrixCase matrixCase) {
         assertTrue(Files.isRegularFile(AGENT_JAR) && Files.isRegularFile(JNA_JAR), () -> "agent scenario: no "
-                + AGENT_JAR + " or " + JNA_JAR + " (system properties callgate.agent.jar, callgate.jna.jar)");
+                + AGENT_JAR + " or " + JNA_JAR + " (system properties test.callgate.agent.jar, test.callgate.jna.jar)");
         List<String> args = new ArrayList<>();
         if (matrixCase.hostJvm().isPresent()) {
             args.add("--enable-native-access=ALL-UNNAMED"); // JDK 22+: JNA's native calls without a warning
@@ -340,8 +340,8 @@ class LinuxUserlandMatrixTest {
     private static void requireHostJvm(MatrixCase matrixCase) {
         Optional<Path> host = matrixCase.hostJvm();
         if (host.isPresent() && !Files.isExecutable(host.get().resolve("bin/java"))) {
-            MatrixRequirement.unmet("no Temurin 25 at " + host.get() + " (system property callgate.temurin25.home)",
-                    "this case is skipped; install Temurin 25 there or point callgate.temurin25.home at one",
+            MatrixRequirement.unmet("no Temurin 25 at " + host.get() + " (system property test.callgate.temurin25.home)",
+                    "this case is skipped; install Temurin 25 there or point test.callgate.temurin25.home at one",
                     "install Temurin 25 at " + host.get());
         }
     }

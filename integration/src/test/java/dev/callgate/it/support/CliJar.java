@@ -6,7 +6,7 @@ import java.nio.file.Path;
 public final class CliJar {
 
     /** The system property that failsafe sets to the resolved {@code dev.callgate:callgate-cli:jar:app}. */
-    public static final String PROPERTY = "callgate.cli.jar";
+    public static final String PROPERTY = "test.callgate.cli.jar";
 
     private CliJar() {}
 
