@@ -1,5 +1,7 @@
 package dev.callgate.internal;
 
+import dev.callgate.internal.ExitGuard.Mode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,35 +53,28 @@ class ExitGuardTest {
     @Test
     void doctorSaysOffAndWhy() {
         System.setProperty(CallbackGate.EXIT_GUARD_PROPERTY, "off");
-        assertTrue(ExitGuard.status(new GuardedBackend()).startsWith("off (-Dcallgate.exitGuard=off)"));
+        assertTrue(ExitGuard.status(new GuardedBackend(), Mode.OFF).startsWith("off (-Dcallgate.exitGuard=off)"));
     }
 
     @Test
     void doctorSaysAnEmbeddedJvmIsNotArmedUnlessAsked() {
         System.clearProperty("sun.java.launcher");
         assertEquals("not armed: embedded JVM (no java launcher), so the host's exit work always runs;"
-                + " -Dcallgate.exitGuard=always arms it", ExitGuard.status(new GuardedBackend()));
-        System.setProperty(CallbackGate.EXIT_GUARD_PROPERTY, "always");
-        assertTrue(ExitGuard.status(new GuardedBackend()).startsWith("always: "));
-    }
-
-    @Test
-    void doctorSaysABadValue() {
-        System.setProperty(CallbackGate.EXIT_GUARD_PROPERTY, "maybe");
-        assertTrue(ExitGuard.status(new GuardedBackend()).startsWith("invalid: -Dcallgate.exitGuard=maybe"));
+                + " -Dcallgate.exitGuard=always arms it", ExitGuard.status(new GuardedBackend(), Mode.AUTO));
+        assertTrue(ExitGuard.status(new GuardedBackend(), Mode.ALWAYS).startsWith("always: "));
     }
 
     @Test
     void doctorSaysWhenThereIsNoGuard() {
         System.setProperty("sun.java.launcher", "SUN_STANDARD");
-        assertEquals("auto: none on recorded", ExitGuard.status(FakeProvider.idOnlyBackend("recorded")));
+        assertEquals("auto: none on recorded", ExitGuard.status(FakeProvider.idOnlyBackend("recorded"), Mode.AUTO));
     }
 
     @Test
     void aKeptAttachedThreadArmsOnceAndIsCountedWhileAlive() throws InterruptedException {
         System.setProperty("sun.java.launcher", "SUN_STANDARD");
         GuardedBackend backend = new GuardedBackend();
-        ExitGuard.gateBuilt(backend);
+        ExitGuard.gateBuilt(backend, Mode.AUTO);
         CountDownLatch release = new CountDownLatch(1);
         Thread kept = new Thread(() -> awaitQuietly(release), "kept");
         kept.start();
@@ -88,7 +83,7 @@ class ExitGuardTest {
         ExitGuard.keptAttached(kept, backend); // another gate, the same thread
         assertEquals(List.of(true), backend.arms, "armed once per new thread");
         assertEquals(before + 1, ExitGuard.keptAliveCount());
-        assertTrue(ExitGuard.status(backend).startsWith("auto: armed now: "), ExitGuard.status(backend));
+        assertTrue(ExitGuard.status(backend, Mode.AUTO).startsWith("auto: armed now: "), ExitGuard.status(backend, Mode.AUTO));
         release.countDown();
         kept.join();
         assertEquals(before, ExitGuard.keptAliveCount());
@@ -97,12 +92,10 @@ class ExitGuardTest {
     @Test
     void offAndEmbeddedRecordNothingAndArmNothing() {
         GuardedBackend backend = new GuardedBackend();
-        System.setProperty(CallbackGate.EXIT_GUARD_PROPERTY, "off");
-        ExitGuard.gateBuilt(backend);
+        ExitGuard.gateBuilt(backend, Mode.OFF);
         ExitGuard.keptAttached(Thread.currentThread(), backend);
-        System.clearProperty(CallbackGate.EXIT_GUARD_PROPERTY);
         System.clearProperty("sun.java.launcher");
-        ExitGuard.gateBuilt(backend);
+        ExitGuard.gateBuilt(backend, Mode.AUTO);
         ExitGuard.keptAttached(Thread.currentThread(), backend);
         assertEquals(List.of(), backend.arms);
     }
