@@ -95,6 +95,7 @@ public final class CallbackGate {
      */
     private void warmUp(Predicate<StackWalker.StackFrame> rule) {
         ThreadOrigin.isForeign(rule);
+        ThreadOrigin.warmUp(rule); // the creating thread's answer skips the walk that a native thread takes
         FlightRecording.isRecording();
         foreignLine(0);
         new Entry(false, 0);

@@ -21,6 +21,8 @@ import java.util.Locale;
 public final class ExitGuard {
 
     private static final KeptThreads KEPT = new KeptThreads();
+    /** Made when a gate is built, on a Java thread: a native thread's first call loads no lambda class. */
+    private static final Runnable RECOUNT = ExitGuard::recountAtExit;
     private static volatile Mode mode = Mode.AUTO;
     private static boolean hookAdded; // guarded by KEPT
     private static volatile OsBackend armedBy; // the backend whose guard a gate armed
@@ -122,7 +124,7 @@ public final class ExitGuard {
 
     private static boolean addRecountHook() {
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(ExitGuard::recountAtExit, "callgate-exit-guard"));
+            Runtime.getRuntime().addShutdownHook(new Thread(RECOUNT, "callgate-exit-guard"));
             return true;
         } catch (IllegalStateException alreadyShuttingDown) {
             return false; // stays armed: the thread just recorded is alive

@@ -1,5 +1,6 @@
 package dev.callgate.internal;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -36,7 +37,13 @@ final class KeptThreads {
     }
 
     private int prune() {
-        threads.keySet().removeIf(t -> !t.isAlive());
+        // A loop, not removeIf with a lambda: this runs on a native thread's first call, which must
+        // load no class.
+        for (Iterator<Thread> it = threads.keySet().iterator(); it.hasNext(); ) {
+            if (!it.next().isAlive()) {
+                it.remove();
+            }
+        }
         return threads.size();
     }
 }

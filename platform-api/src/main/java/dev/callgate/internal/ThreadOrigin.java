@@ -46,11 +46,24 @@ public final class ThreadOrigin {
         if (createdTheJvm(current)) {
             return false;
         }
-        StackWalker.StackFrame bottom = WALKER.walk(frames -> frames.reduce((upper, lower) -> lower)).orElse(null);
-        if (bottom == null) {
-            return false;
+        StackWalker.StackFrame bottom = bottomFrame();
+        return bottom != null && !jvmEntry.test(bottom);
+    }
+
+    /**
+     * Runs what {@link #isForeign(Predicate)} runs on a native thread's first call (the stack walk
+     * and {@code jvmEntry}), whatever thread calls it, so that its classes are loaded and linked
+     * before one is.
+     */
+    static void warmUp(Predicate<StackWalker.StackFrame> jvmEntry) {
+        StackWalker.StackFrame bottom = bottomFrame();
+        if (bottom != null) {
+            jvmEntry.test(bottom);
         }
-        return !jvmEntry.test(bottom);
+    }
+
+    private static StackWalker.StackFrame bottomFrame() {
+        return WALKER.walk(frames -> frames.reduce((upper, lower) -> lower)).orElse(null);
     }
 
     /** {@code run()} of {@link Thread} or a subclass: where every thread Java code starts begins. */
