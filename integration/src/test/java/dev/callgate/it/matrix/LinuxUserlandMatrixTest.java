@@ -272,13 +272,19 @@ class LinuxUserlandMatrixTest {
         return containers.runJava(matrixCase, files, args);
     }
 
-    /** Every selected test passed, the raw-syscall thread id among them (not skipped for want of a number). */
+    /**
+     * Every selected test passed, the raw-syscall thread id and the exit guard's handler code for
+     * this CPU among them (not skipped).
+     */
     private static void checkOsLinuxTests(ChildJvmResult run) {
         assertExit(run, 0, "os-linux tests");
         assertTrue(run.stdoutLines().stream().anyMatch(line -> line.matches(".*\\[\\s+0 tests failed\\s+].*")),
                 () -> "os-linux tests: the launcher's summary lacks \"0 tests failed\"\n" + run.describe());
         assertTrue(run.stdoutLines().stream().anyMatch(line -> line.contains("theSyscallFallbackReturnsWhatGettidReturns() [OK]")),
                 () -> "os-linux tests: the raw syscall(SYS_gettid) test did not pass in this cell\n" + run.describe());
+        assertTrue(run.stdoutLines().stream().anyMatch(
+                        line -> line.contains("theHandlerCallsTheBlocksFunctionWithTheStatusOnlyWhileArmed() [OK]")),
+                () -> "os-linux tests: the exit guard's handler code did not run on this cell's CPU\n" + run.describe());
     }
 
     /** ABORT: the diagnostic reaches stderr, then the process dies of SIGABRT. */
