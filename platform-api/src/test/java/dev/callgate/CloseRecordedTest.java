@@ -198,9 +198,7 @@ class CloseRecordedTest {
             inside.countDown();
             await(unblock);
         });
-        Thread t = new Thread(() -> stuck.callback().tick(1));
-        t.setDaemon(true);
-        t.start();
+        Thread t = callEachOnItsOwnThread(List.of(stuck)).get(0);
         assertTrue(inside.await(GENEROUS_SECONDS, TimeUnit.SECONDS));
 
         for (Duration noWait : List.of(Duration.ofMillis(-1), Duration.ZERO, Duration.ofSeconds(Long.MIN_VALUE))) {
@@ -230,9 +228,7 @@ class CloseRecordedTest {
             inside.countDown();
             await(unblock);
         });
-        Thread t = new Thread(() -> stuck.callback().tick(1));
-        t.setDaemon(true);
-        t.start();
+        Thread t = callEachOnItsOwnThread(List.of(stuck)).get(0);
         assertTrue(inside.await(GENEROUS_SECONDS, TimeUnit.SECONDS));
         try {
             assertFalse(stuck.close(Duration.ofMillis(200)));

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.condition.OS;
  * Real GLib pool threads whose bodies close their own callback, their group, or each other's
  * callback at the same moment (a barrier inside the bodies makes them overlap): every close()
  * returns, and a close() from a Java thread outside every body still waits for each body, here
- * bodies that go on for 200 ms after their own close() returned.
+ * bodies that go on for 200 ms after their own close() returned. A pool is freed only once its
+ * bodies have returned: freeing joins the workers, so after a deadlock the test would hang instead
+ * of failing.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(120)
@@ -77,12 +79,12 @@ class SelfClosingBodiesTest {
         AtomicReference<GatedCallback<GLibThreadPool.GFunc>> self = new AtomicReference<>();
         self.set(CallGate.builder(GLibThreadPool.GFunc.class, bodies.closing(() -> self.get().close()))
                 .name("end-of-stream").policy(Policy.ALLOW).build());
-        try (GLibThreadPool pool = GLibThreadPool.start(self.get().callback(), WORKERS)) {
-            for (long i = 1; i <= WORKERS; i++) {
-                pool.push(i);
-            }
-            bodies.assertAllClosedThenCloseFromOutside(() -> self.get().close());
+        GLibThreadPool pool = GLibThreadPool.start(self.get().callback(), WORKERS);
+        for (long i = 1; i <= WORKERS; i++) {
+            pool.push(i);
         }
+        bodies.assertAllClosedThenCloseFromOutside(() -> self.get().close());
+        pool.close();
         assertFalse(self.get().isOpen());
     }
 
@@ -93,14 +95,15 @@ class SelfClosingBodiesTest {
         GLibThreadPool.GFunc body = bodies.closing(media::close);
         GatedCallback<GLibThreadPool.GFunc> video = media.builder(GLibThreadPool.GFunc.class, body).name("video").build();
         GatedCallback<GLibThreadPool.GFunc> audio = media.builder(GLibThreadPool.GFunc.class, body).name("audio").build();
-        try (GLibThreadPool videoPool = GLibThreadPool.start(video.callback(), WORKERS / 2);
-                GLibThreadPool audioPool = GLibThreadPool.start(audio.callback(), WORKERS / 2)) {
-            for (long i = 1; i <= WORKERS / 2; i++) {
-                videoPool.push(i);
-                audioPool.push(i);
-            }
-            bodies.assertAllClosedThenCloseFromOutside(media::close);
+        GLibThreadPool videoPool = GLibThreadPool.start(video.callback(), WORKERS / 2);
+        GLibThreadPool audioPool = GLibThreadPool.start(audio.callback(), WORKERS / 2);
+        for (long i = 1; i <= WORKERS / 2; i++) {
+            videoPool.push(i);
+            audioPool.push(i);
         }
+        bodies.assertAllClosedThenCloseFromOutside(media::close);
+        videoPool.close();
+        audioPool.close();
         assertFalse(video.isOpen());
         assertFalse(audio.isOpen());
     }
@@ -114,15 +117,16 @@ class SelfClosingBodiesTest {
                 .name("x").policy(Policy.ALLOW).build());
         y.set(CallGate.builder(GLibThreadPool.GFunc.class, bodies.closing(() -> x.get().close()))
                 .name("y").policy(Policy.ALLOW).build());
-        try (GLibThreadPool xPool = GLibThreadPool.start(x.get().callback(), 1);
-                GLibThreadPool yPool = GLibThreadPool.start(y.get().callback(), 1)) {
-            xPool.push(1);
-            yPool.push(1);
-            bodies.assertAllClosedThenCloseFromOutside(() -> {
-                x.get().close();
-                y.get().close();
-            });
-        }
+        GLibThreadPool xPool = GLibThreadPool.start(x.get().callback(), 1);
+        GLibThreadPool yPool = GLibThreadPool.start(y.get().callback(), 1);
+        xPool.push(1);
+        yPool.push(1);
+        bodies.assertAllClosedThenCloseFromOutside(() -> {
+            x.get().close();
+            y.get().close();
+        });
+        xPool.close();
+        yPool.close();
     }
 
     @Test
@@ -131,26 +135,29 @@ class SelfClosingBodiesTest {
         AtomicReference<GatedCallback<GLibThreadPool.GFunc>> self = new AtomicReference<>();
         self.set(CallGate.builder(GLibThreadPool.GFunc.class, bodies.closing(() -> self.get().close()))
                 .name("raced").policy(Policy.ALLOW).build());
-        ExecutorService outside = Executors.newSingleThreadExecutor();
-        try (GLibThreadPool pool = GLibThreadPool.start(self.get().callback(), WORKERS)) {
-            for (long i = 1; i <= WORKERS; i++) {
-                pool.push(i);
-            }
-            while (bodies.running.get() < WORKERS) {
-                Thread.onSpinWait();
-            }
-            Future<Integer> runningWhenClosed = outside.submit(() -> { // closes while the bodies do
-                self.get().close();
-                return bodies.running.get();
-            });
-            try {
-                assertEquals(0, runningWhenClosed.get(GENEROUS_SECONDS, TimeUnit.SECONDS),
-                        "an outside close() returned while a body still ran");
-            } catch (TimeoutException e) {
-                throw new AssertionError("deadlock: the outside close() did not return", e);
-            }
-        } finally {
-            outside.shutdownNow();
+        ExecutorService outside = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "outside-closer");
+            t.setDaemon(true);
+            return t;
+        });
+        GLibThreadPool pool = GLibThreadPool.start(self.get().callback(), WORKERS);
+        for (long i = 1; i <= WORKERS; i++) {
+            pool.push(i);
         }
+        while (bodies.running.get() < WORKERS) {
+            Thread.onSpinWait();
+        }
+        Future<Integer> runningWhenClosed = outside.submit(() -> { // closes while the bodies do
+            self.get().close();
+            return bodies.running.get();
+        });
+        try {
+            assertEquals(0, runningWhenClosed.get(GENEROUS_SECONDS, TimeUnit.SECONDS),
+                    "an outside close() returned while a body still ran");
+        } catch (TimeoutException e) {
+            throw new AssertionError("deadlock: the outside close() did not return", e);
+        }
+        pool.close();
+        outside.shutdown();
     }
 }
