@@ -2,6 +2,7 @@ package dev.callgate;
 
 import com.sun.jna.Callback;
 import dev.callgate.internal.Backends;
+import dev.callgate.internal.Checks;
 import dev.callgate.internal.ListenerRelay;
 import dev.callgate.internal.OpenCallbacks;
 
@@ -32,12 +33,20 @@ public final class CallGate {
 
     private CallGate() {}
 
-    /** Gates {@code body} with the defaults: {@link Policy#WARN_ONCE}, {@link Attachment#KEEP_ATTACHED}. */
+    /**
+     * Gates {@code body} with the defaults: {@link Policy#WARN_ONCE}, {@link Attachment#KEEP_ATTACHED}.
+     *
+     * @throws NullPointerException if {@code type} or {@code body} is null
+     */
     public static <T extends Callback> GatedCallback<T> wrap(Class<T> type, T body) {
         return builder(type, body).build();
     }
 
-    /** Starts configuring a gate for {@code body}, which implements the JNA callback interface {@code type}. */
+    /**
+     * Starts configuring a gate for {@code body}, which implements the JNA callback interface {@code type}.
+     *
+     * @throws NullPointerException if {@code type} or {@code body} is null
+     */
     public static <T extends Callback> GatedCallback.Builder<T> builder(Class<T> type, T body) {
         return new GatedCallback.Builder<>(type, body, null);
     }
@@ -47,6 +56,8 @@ public final class CallGate {
      * library with ten callbacks, say.
      *
      * @param name prefixed to the members' names in diagnostics ({@code vlc/Tick})
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank or too long
      */
     public static CallbackGroup group(String name) {
         return new CallbackGroup(name);
@@ -79,20 +90,21 @@ public final class CallGate {
      * (the same object: {@code equals} is not consulted) does nothing, so it never gets a line
      * twice. ABORT's line reaches every listener before the process ends, unless a listener takes
      * longer than the diagnostic bound plus 100 ms: the process then ends anyway.
+     *
+     * @throws NullPointerException if {@code listener} is null
      */
     public static void addListener(DiagnosticListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener must not be null");
-        }
-        ListenerRelay.add(listener);
+        ListenerRelay.add(Checks.given(listener, "listener"));
     }
 
     /**
      * Stops handing diagnostics to {@code listener} (this very instance, by identity); returns
      * whether it was registered.
+     *
+     * @throws NullPointerException if {@code listener} is null
      */
     public static boolean removeListener(DiagnosticListener listener) {
-        return ListenerRelay.remove(listener);
+        return ListenerRelay.remove(Checks.given(listener, "listener"));
     }
 
     /** Diagnostics no listener received because the listener queue was full. */

@@ -1,10 +1,14 @@
 package dev.callgate;
 
 import com.sun.jna.Callback;
+import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.Checks;
+import dev.callgate.internal.StatsTotal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 
 /**
  * Callbacks of one native library that share defaults and close together.
@@ -19,20 +23,32 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>The group's policy, attachment and exception reporting are the defaults of members built after
  * they are set; a member's builder can still override them. {@link #close()} closes every member
- * first and then waits for all of them, so no member's body runs once it returns. Thread-safe.
+ * first and then waits for all of them, so no member's body runs once it returns. A closed group
+ * takes no new members: build a new group for callbacks native code should call again.
+ *
+ * <p>A member that is closed on its own leaves the group: a group that opens and closes a member
+ * per stream holds only the open ones (and, until they return, closed ones whose calls still run,
+ * which {@link #close()} still waits for). Its counts stay in {@link #stats()}. Thread-safe.
  */
 public final class CallbackGroup implements AutoCloseable {
 
+    private static final int MIN_PRUNE_AT = 16;
+
     private final String name;
-    private final List<GatedCallback<?>> members = new CopyOnWriteArrayList<>();
+    /** Open members, and closed ones whose calls may still run, in build order. Guarded by this. */
+    private final Set<GatedCallback<?>> members = new LinkedHashSet<>();
+    private final StatsTotal total = new StatsTotal();
+    private int pruneAt = MIN_PRUNE_AT; // guarded by this
+    private volatile boolean closed; // written under this
     private volatile Policy policy = Policy.WARN_ONCE;
     private volatile Attachment attachment = Attachment.KEEP_ATTACHED;
     private volatile ExceptionReporting exceptionReporting = ExceptionReporting.ONCE_PER_CLASS;
 
     CallbackGroup(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > Checks.MAX_NAME_LENGTH / 2) {
+        Checks.given(name, "name");
+        if (name.isBlank() || name.strip().length() > Checks.MAX_NAME_LENGTH / 2) {
             throw new IllegalArgumentException("a group name must be 1 to " + Checks.MAX_NAME_LENGTH / 2
-                    + " characters, such as the native library's name; got " + (name == null ? "null" : "\"" + name + "\""));
+                    + " characters, such as the native library's name; got \"" + name + "\"");
         }
         this.name = name.strip();
     }
@@ -42,81 +58,183 @@ public final class CallbackGroup implements AutoCloseable {
         return name;
     }
 
-    /** The default policy of members built from now on. */
+    /**
+     * The default policy of members built from now on.
+     *
+     * @throws NullPointerException if {@code policy} is null
+     */
     public CallbackGroup policy(Policy policy) {
         this.policy = Checks.given(policy, "policy");
         return this;
     }
 
-    /** The default attachment of members built from now on. */
+    /**
+     * The default attachment of members built from now on.
+     *
+     * @throws NullPointerException if {@code attachment} is null
+     */
     public CallbackGroup attachment(Attachment attachment) {
         this.attachment = Checks.given(attachment, "attachment");
         return this;
     }
 
-    /** The default exception reporting of members built from now on. */
+    /**
+     * The default exception reporting of members built from now on.
+     *
+     * @throws NullPointerException if {@code reporting} is null
+     */
     public CallbackGroup exceptionReporting(ExceptionReporting reporting) {
-        this.exceptionReporting = Checks.given(reporting, "exception reporting");
+        this.exceptionReporting = Checks.given(reporting, "reporting");
         return this;
     }
 
-    /** A builder for a member, preset with the group's defaults. */
+    /**
+     * A builder for a member, preset with the group's defaults. Its {@code build()} also throws
+     * {@link IllegalStateException} if the group was closed in the meantime.
+     *
+     * @throws NullPointerException if {@code type} or {@code body} is null
+     * @throws IllegalStateException if the group is closed
+     */
     public <T extends Callback> GatedCallback.Builder<T> builder(Class<T> type, T body) {
-        return new GatedCallback.Builder<>(type, body, this).policy(policy).attachment(attachment)
-                .exceptionReporting(exceptionReporting);
+        GatedCallback.Builder<T> builder = new GatedCallback.Builder<>(type, body, this);
+        if (closed) {
+            throw refused();
+        }
+        return builder.policy(policy).attachment(attachment).exceptionReporting(exceptionReporting);
     }
 
-    /** A member with the group's defaults. */
+    /**
+     * A member with the group's defaults.
+     *
+     * @throws NullPointerException if {@code type} or {@code body} is null
+     * @throws IllegalStateException if the group is closed
+     */
     public <T extends Callback> GatedCallback<T> wrap(Class<T> type, T body) {
         return builder(type, body).build();
     }
 
-    /** The members built so far. */
-    public List<GatedCallback<?>> members() {
-        return List.copyOf(members);
-    }
-
-    /** The sum of the members' counters. */
-    public CallbackStats stats() {
-        CallbackStats sum = CallbackStats.ZERO;
+    /** The open members, in build order. A closed member has left the group. */
+    public synchronized List<GatedCallback<?>> members() {
+        List<GatedCallback<?>> open = new ArrayList<>();
         for (GatedCallback<?> member : members) {
-            sum = sum.plus(member.stats());
+            if (member.isOpen()) {
+                open.add(member);
+            }
         }
-        return sum;
-    }
-
-    /** Closes every member, then waits until none is running on another thread (see {@link GatedCallback#close()}). */
-    @Override
-    public void close() {
-        closeAll(-1);
+        return List.copyOf(open);
     }
 
     /**
-     * {@link #close()}, waiting at most {@code timeout} in all.
-     *
-     * @return false when some member still had calls running at the deadline
+     * The sum of the counters of every member ever built, closed ones included (with the calls
+     * that reach them after their close) for as long as native code may still call them: a
+     * member's counts stay in the sum after its callback is collected too.
      */
-    public boolean close(Duration timeout) {
-        return closeAll(timeout.toNanos());
+    public CallbackStats stats() {
+        return total.sum();
     }
 
-    private boolean closeAll(long timeoutNanos) {
-        for (GatedCallback<?> member : members) {
-            member.gate().markClosed(); // first all, so no member admits a call while another is awaited
-        }
-        long deadline = System.nanoTime() + timeoutNanos;
-        boolean quiet = true;
-        for (GatedCallback<?> member : members) {
-            quiet &= member.gate().close(timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime()));
-        }
+    /**
+     * Closes every member, then waits until none is running, as one barrier; see
+     * {@link GatedCallback#close()} for calls from inside a body, and for the wait after a
+     * {@link #close(Duration)} that gave up (at most that Duration again). The group then takes no
+     * new members. Idempotent.
+     */
+    @Override
+    public void close() {
+        List<GatedCallback<?>> closing = closeMembership();
+        CallbackGate.closeAll(gates(closing));
+        leftAll(closing);
+    }
+
+    /**
+     * {@link #close()}, waiting at most {@code timeout} in all, with the meaning of zero, negative
+     * and huge Durations that {@link GatedCallback#close(Duration)} gives them. Every member is
+     * closed whatever the outcome.
+     *
+     * @param timeout the longest wait
+     * @return false when some member still had calls running at the deadline
+     * @throws NullPointerException if {@code timeout} is null; the group then stays open
+     */
+    public boolean close(Duration timeout) {
+        long nanos = Checks.timeoutNanos(timeout);
+        List<GatedCallback<?>> closing = closeMembership();
+        boolean quiet = CallbackGate.closeAll(gates(closing), nanos);
+        leftAll(closing);
         return quiet;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    /** From now on no member joins; the members to close and wait for. */
+    private synchronized List<GatedCallback<?>> closeMembership() {
+        closed = true;
+        return new ArrayList<>(members);
+    }
+
+    private static List<CallbackGate> gates(List<GatedCallback<?>> members) {
+        List<CallbackGate> gates = new ArrayList<>(members.size());
+        for (GatedCallback<?> member : members) {
+            gates.add(member.gate());
+        }
+        return gates;
+    }
+
+    private synchronized void leftAll(List<GatedCallback<?>> closedMembers) {
+        for (GatedCallback<?> member : closedMembers) {
+            leaveIfDone(member);
+        }
     }
 
     String memberName(String memberName) {
         return name + "/" + memberName;
     }
 
-    void joined(GatedCallback<?> member) {
-        members.add(member);
+    /**
+     * {@code member}, built but not yet handed to anyone, joins; a closed group closes it at once
+     * and refuses it, so no member of a closed group can ever run a body.
+     */
+    void join(GatedCallback<?> member, Callback callback) {
+        synchronized (this) {
+            if (!closed) {
+                if (members.size() >= pruneAt) {
+                    members.removeIf(m -> !m.isOpen() && m.gate().callsInside() == 0);
+                    pruneAt = Math.max(MIN_PRUNE_AT, members.size() * 2);
+                }
+                members.add(member);
+                total.count(member.gate(), callback);
+                return;
+            }
+        }
+        member.gate().close(0); // nothing could call it yet: lets go of it without a wait or a line
+        throw refused();
+    }
+
+    /** A member closed on its own leaves, unless some of its calls still run (a later close waits for them). */
+    synchronized void left(GatedCallback<?> member) {
+        leaveIfDone(member);
+    }
+
+    private void leaveIfDone(GatedCallback<?> member) {
+        if (member.gate().callsInside() == 0) {
+            members.remove(member);
+        }
+    }
+
+    /** Open members and closed ones still listed (tests: a group does not keep what it no longer needs). */
+    synchronized int listed() {
+        return members.size();
+    }
+
+    /** Gates whose counts the group still reads live (tests: collected members are folded away). */
+    int liveCounted() {
+        return total.liveGates();
+    }
+
+    private IllegalStateException refused() {
+        return new IllegalStateException("callback group " + name + " is closed and takes no new members; make a new"
+                + " group with CallGate.group(\"" + name + "\") for callbacks that native code should call again");
     }
 }

@@ -1,5 +1,7 @@
 package dev.callgate;
 
+import java.util.Objects;
+
 /**
  * A snapshot of what the gate counted, for one gated callback or for all of them.
  *
@@ -27,8 +29,13 @@ public record CallbackStats(long calls, long foreignCalls, long foreignThreads, 
     /** All zero. */
     public static final CallbackStats ZERO = new CallbackStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** The field-by-field sum of this and {@code other}. */
+    /**
+     * The field-by-field sum of this and {@code other}.
+     *
+     * @throws NullPointerException if {@code other} is null
+     */
     public CallbackStats plus(CallbackStats other) {
+        Objects.requireNonNull(other, "other");
         return new CallbackStats(calls + other.calls, foreignCalls + other.foreignCalls,
                 foreignThreads + other.foreignThreads, rejected + other.rejected, exceptions + other.exceptions,
                 callsAfterClose + other.callsAfterClose, callsDuringShutdown + other.callsDuringShutdown,

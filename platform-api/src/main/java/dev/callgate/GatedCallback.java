@@ -30,7 +30,8 @@ import java.time.Duration;
  * garbage collector cannot free it (and JNA's native trampoline with it) while native code still
  * holds the function pointer, even if the application keeps no reference. {@link #close()} is a
  * barrier: when it returns, no body of this callback is running on another thread and none will
- * start; later calls from native code return the default value (the first one writes
+ * start (called from inside a gated body, it leaves out bodies that are closing too; see
+ * {@link #close()}); later calls from native code return the default value (the first one writes
  * {@code callgate: callback <name> called after close; ...}). So an application may free what the
  * body uses right after {@code close()}. JNA releases the trampoline's native memory only when the
  * callback object becomes unreachable: once the closed handle and every other reference to
@@ -49,10 +50,12 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
     private final T callback;
     private final CallbackGate gate;
+    private final CallbackGroup group; // null outside a group
 
-    private GatedCallback(T callback, CallbackGate gate) {
+    private GatedCallback(T callback, CallbackGate gate, CallbackGroup group) {
         this.callback = callback;
         this.gate = gate;
+        this.group = group;
     }
 
     /** The gated callback to hand to native code in place of the body. */
@@ -87,28 +90,52 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
     /**
      * Stops running the body and waits until no call of it is running on another thread. Later
-     * calls from native code return the default value (the first one writes a diagnostic).
+     * calls from native code return the default value (the first one writes a diagnostic). A
+     * member of a {@link CallbackGroup} leaves it.
      *
-     * <p>Called from inside this callback's own body (directly or through native code that calls
-     * back), it waits for the other threads only, so it cannot deadlock on itself; the calling
-     * body finishes normally after {@code close()} returns. A body that never returns (blocked,
-     * or stuck in native code) makes this wait for ever: use {@link #close(Duration)} to bound it.
-     * Releases callgate's own strong reference; see the class documentation for when JNA frees
+     * <p><b>From inside a body.</b> Called from inside a gated body (this callback's, another's,
+     * directly or through native code that calls back), it does not wait for the calling thread's
+     * own bodies, nor for bodies on threads that are themselves inside a {@code close()} at that
+     * moment: so any number of bodies may close their own callback, each other's, or their group
+     * at once, and none deadlocks. The calling body finishes normally after {@code close()}
+     * returns. Called from a thread that runs no gated body (the application closing from
+     * outside), it waits for every body, closing ones included: that is the barrier.
+     *
+     * <p><b>Bounded.</b> A body that never returns (blocked, or stuck in native code) makes this
+     * wait for ever: use {@link #close(Duration)} to bound it. Once a {@code close(Duration)} has
+     * given up, {@code close()} (as try-with-resources calls it after an explicit bounded close)
+     * waits at most that same Duration again, and returns at once if the body has returned since.
+     *
+     * <p>Releases callgate's own strong reference; see the class documentation for when JNA frees
      * the native trampoline. Idempotent.
      */
     @Override
     public void close() {
-        gate.close(-1);
+        gate.close();
+        left();
     }
 
     /**
-     * {@link #close()}, waiting at most {@code timeout} for running calls.
+     * {@link #close()}, waiting at most {@code timeout} for running calls. The callback is closed
+     * whatever the outcome; only the wait is bounded. Zero or a negative Duration does not wait: it
+     * closes, looks once, and returns whether any call still ran. A Duration too long for a
+     * {@code long} of nanoseconds (about 292 years) waits as {@link #close()} does.
      *
+     * @param timeout the longest wait
      * @return true when no call is running any more on another thread; false when some still ran
      *     at the deadline (one diagnostic line says how many). Later calls are not run either way.
+     * @throws NullPointerException if {@code timeout} is null; the callback then stays open
      */
     public boolean close(Duration timeout) {
-        return gate.close(timeout.toNanos());
+        boolean quiet = gate.close(Checks.timeoutNanos(timeout));
+        left();
+        return quiet;
+    }
+
+    private void left() {
+        if (group != null) {
+            group.left(this);
+        }
     }
 
     CallbackGate gate() {
@@ -146,10 +173,8 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
         private DiagnosticWriter diagnostics;
 
         Builder(Class<T> type, T body, CallbackGroup group) {
-            if (type == null || body == null) {
-                throw new IllegalArgumentException("callgate needs the callback interface and its implementation; got type="
-                        + type + ", body=" + body);
-            }
+            Checks.given(type, "type");
+            Checks.given(body, "body");
             if (!type.isInterface()) {
                 throw new IllegalArgumentException(type.getName() + " is a class; callgate gates callback interfaces."
                         + " Declare an interface that extends com.sun.jna.Callback and pass it as the type");
@@ -168,6 +193,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          * The name in diagnostics; by default the interface's simple name (in a group, prefixed
          * with the group's name and a slash).
          *
+         * @throws NullPointerException if {@code name} is null
          * @throws IllegalArgumentException if blank or longer than {@value GatedCallback#MAX_NAME_LENGTH} characters
          */
         public Builder<T> name(String name) {
@@ -175,21 +201,33 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             return this;
         }
 
-        /** The policy for calls on foreign threads; {@link Policy#WARN_ONCE} by default. */
+        /**
+         * The policy for calls on foreign threads; {@link Policy#WARN_ONCE} by default.
+         *
+         * @throws NullPointerException if {@code policy} is null
+         */
         public Builder<T> policy(Policy policy) {
             this.policy = Checks.given(policy, "policy");
             return this;
         }
 
-        /** How foreign threads stay attached; {@link Attachment#KEEP_ATTACHED} by default. */
+        /**
+         * How foreign threads stay attached; {@link Attachment#KEEP_ATTACHED} by default.
+         *
+         * @throws NullPointerException if {@code attachment} is null
+         */
         public Builder<T> attachment(Attachment attachment) {
             this.attachment = Checks.given(attachment, "attachment");
             return this;
         }
 
-        /** How often exceptions from the body are written; {@link ExceptionReporting#ONCE_PER_CLASS} by default. */
+        /**
+         * How often exceptions from the body are written; {@link ExceptionReporting#ONCE_PER_CLASS} by default.
+         *
+         * @throws NullPointerException if {@code reporting} is null
+         */
         public Builder<T> exceptionReporting(ExceptionReporting reporting) {
-            this.exceptionReporting = Checks.given(reporting, "exception reporting");
+            this.exceptionReporting = Checks.given(reporting, "reporting");
             return this;
         }
 
@@ -199,9 +237,11 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          * initializer per callback, and callgate registers its own on the gated proxy). Whether a
          * thread is a daemon and stays attached is still callgate's: always a daemon, attached as
          * {@link #attachment(Attachment)} says.
+         *
+         * @throws NullPointerException if {@code initializer} is null
          */
         public Builder<T> threadInitializer(CallbackThreadInitializer initializer) {
-            this.threadInitializer = Checks.given(initializer, "thread initializer");
+            this.threadInitializer = Checks.given(initializer, "initializer");
             return this;
         }
 
@@ -228,7 +268,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
         /** Tests and tools: write diagnostics here instead of the backend's standard error. */
         Builder<T> diagnostics(DiagnosticWriter writer) {
-            this.diagnostics = Checks.given(writer, "diagnostics writer");
+            this.diagnostics = Checks.given(writer, "writer");
             return this;
         }
 
@@ -239,9 +279,10 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          *     {@code callgate.*} system property has a bad value or an unknown key (checked at the
          *     first build; the message names the property, the value, what is accepted and the fix;
          *     thrown by every build until it is fixed)
-         * @throws IllegalStateException if no OS backend can be selected: {@code -Dcallgate.os} names
-         *     no provider, or no OS module serves this JVM with {@code -Dcallgate.requireOsModule=true}
-         *     (without it, callgate gates through its Java fallback)
+         * @throws IllegalStateException if no OS backend can be selected ({@code -Dcallgate.os} names
+         *     no provider, or no OS module serves this JVM with {@code -Dcallgate.requireOsModule=true};
+         *     without it, callgate gates through its Java fallback), or the builder's group is closed
+         *     (build a new group)
          */
         public GatedCallback<T> build() {
             Settings.current(); // every callgate.* property checked, before anything else is made
@@ -257,10 +298,10 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             Gate gate = new Gate(core, body, method, fallback);
             T proxy = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, gate));
             Native.setCallbackThreadInitializer(proxy, new ForeignThreadInitializer(os, attachment, threadInitializer));
-            GatedCallback<T> handle = new GatedCallback<>(proxy, core);
+            GatedCallback<T> handle = new GatedCallback<>(proxy, core, group);
             OpenCallbacks.opened(core, handle, proxy);
             if (group != null) {
-                group.joined(handle);
+                group.join(handle, proxy); // last, while no one else has the proxy: a closed group refuses it
             }
             return handle;
         }

@@ -35,6 +35,8 @@ public final class FfmCallGate {
      *
      * <p>Foreign threads that reach the gate get the class loader of the class calling this
      * method as their context class loader (FFM attaches them with none).
+     *
+     * @throws NullPointerException if {@code target} or {@code descriptor} is null
      */
     public static GatedUpcall.Builder builder(MethodHandle target, FunctionDescriptor descriptor) {
         ClassLoader callerLoader;

@@ -102,34 +102,52 @@ public final class GatedUpcall implements AutoCloseable {
     /**
      * Stops running the target and waits until no call of it is running on another thread. Later
      * calls from native code return the default value (the first one writes a diagnostic). The
-     * stub stays callable; see {@link #release()}. A target that never returns makes this wait
-     * for ever: use {@link #close(Duration)} to bound it. Idempotent.
+     * stub stays callable; see {@link #release()}. Called from inside a gated body, it waits
+     * neither for the caller's own calls nor for calls on threads that are closing too, so bodies
+     * that close at once never deadlock (the rule of {@code dev.callgate.GatedCallback#close()}).
+     * A target that never returns makes this wait for ever: use {@link #close(Duration)} to bound
+     * it; once that has given up, {@code close()} waits at most that same Duration again.
+     * Idempotent.
      */
     @Override
     public void close() {
-        gate.close(-1);
+        gate.close();
     }
 
     /**
-     * {@link #close()}, waiting at most {@code timeout} for running calls.
+     * {@link #close()}, waiting at most {@code timeout} for running calls. The upcall is closed
+     * whatever the outcome; only the wait is bounded. Zero or a negative Duration does not wait:
+     * it closes, looks once, and returns whether any call still ran. A Duration too long for a
+     * {@code long} of nanoseconds waits as {@link #close()} does.
      *
+     * @param timeout the longest wait
      * @return true when no call is running any more on another thread; false when some still ran
      *     at the deadline (one diagnostic line says how many). Later calls are not run either way.
+     * @throws NullPointerException if {@code timeout} is null; the upcall then stays open
      */
     public boolean close(Duration timeout) {
-        return gate.close(timeout.toNanos());
+        return gate.close(Checks.timeoutNanos(timeout));
     }
 
     /**
      * Frees the stub's native memory now. Only once native code can no longer call the pointer: a
      * call after this crashes the process. Idempotent.
      *
-     * @throws IllegalStateException if the handle is still open: {@link #close()} first
+     * @throws IllegalStateException if the handle is still open ({@link #close()} first), or a
+     *     call is still inside the stub (a {@link #close(Duration)} that gave up, or a call from
+     *     this very target): freeing the code it runs would crash the process. Wait until
+     *     {@code close(Duration)} returns true, then release.
      */
     public void release() {
         if (gate.isOpen()) {
             throw new IllegalStateException("upcall " + gate.name() + " is still open: close() it first (a barrier for"
                     + " running calls), then release() once native code can no longer call its stub");
+        }
+        long inside = gate.callsInside();
+        if (inside > 0 && !memory.freed.get()) {
+            throw new IllegalStateException("upcall " + gate.name() + " still has " + inside + " call(s) inside its stub;"
+                    + " freeing it now would crash the process. Wait until close(Duration) returns true (the calls"
+                    + " returned), then release()");
         }
         memory.free();
     }
@@ -174,18 +192,15 @@ public final class GatedUpcall implements AutoCloseable {
         private DiagnosticWriter diagnostics;
 
         Builder(MethodHandle target, FunctionDescriptor descriptor, ClassLoader callerLoader) {
-            if (target == null || descriptor == null) {
-                throw new IllegalArgumentException("callgate-ffm needs the target method handle and its function descriptor;"
-                        + " got target=" + target + ", descriptor=" + descriptor);
-            }
-            this.target = target;
-            this.descriptor = descriptor;
+            this.target = Checks.given(target, "target");
+            this.descriptor = Checks.given(descriptor, "descriptor");
             this.callerLoader = callerLoader;
         }
 
         /**
          * The name in diagnostics; {@code upcall} by default.
          *
+         * @throws NullPointerException if {@code name} is null
          * @throws IllegalArgumentException if blank or longer than {@value GatedUpcall#MAX_NAME_LENGTH} characters
          */
         public Builder name(String name) {
@@ -193,15 +208,23 @@ public final class GatedUpcall implements AutoCloseable {
             return this;
         }
 
-        /** The policy for calls on foreign threads; {@link Policy#WARN_ONCE} by default. */
+        /**
+         * The policy for calls on foreign threads; {@link Policy#WARN_ONCE} by default.
+         *
+         * @throws NullPointerException if {@code policy} is null
+         */
         public Builder policy(Policy policy) {
             this.policy = Checks.given(policy, "policy");
             return this;
         }
 
-        /** How often exceptions from the target are written; {@link ExceptionReporting#ONCE_PER_CLASS} by default. */
+        /**
+         * How often exceptions from the target are written; {@link ExceptionReporting#ONCE_PER_CLASS} by default.
+         *
+         * @throws NullPointerException if {@code reporting} is null
+         */
         public Builder exceptionReporting(ExceptionReporting reporting) {
-            this.exceptionReporting = Checks.given(reporting, "exception reporting");
+            this.exceptionReporting = Checks.given(reporting, "reporting");
             return this;
         }
 
@@ -221,7 +244,7 @@ public final class GatedUpcall implements AutoCloseable {
 
         /** Tests and benchmarks: write diagnostics here instead of the backend's standard error. */
         Builder diagnostics(DiagnosticWriter writer) {
-            this.diagnostics = Checks.given(writer, "diagnostics writer");
+            this.diagnostics = Checks.given(writer, "writer");
             return this;
         }
 

@@ -24,6 +24,18 @@ class BuildChecksTest {
     static final StructLayout PAIR = MemoryLayout.structLayout(ValueLayout.JAVA_INT.withName("a"), ValueLayout.JAVA_INT.withName("b"));
 
     @Test
+    void nullArgumentsAreNullPointerExceptionsNamingTheParameter() throws Exception {
+        MethodHandle toByte = MethodHandles.lookup().findStatic(BuildChecksTest.class, "narrow",
+                MethodType.methodType(byte.class, int.class));
+        assertEquals("target", assertThrows(NullPointerException.class, () -> FfmCallGate.builder(null, BYTE_FN)).getMessage());
+        assertEquals("descriptor", assertThrows(NullPointerException.class, () -> FfmCallGate.builder(toByte, null)).getMessage());
+        GatedUpcall.Builder builder = FfmCallGate.builder(toByte, BYTE_FN);
+        assertEquals("name", assertThrows(NullPointerException.class, () -> builder.name(null)).getMessage());
+        assertEquals("policy", assertThrows(NullPointerException.class, () -> builder.policy(null)).getMessage());
+        assertEquals("reporting", assertThrows(NullPointerException.class, () -> builder.exceptionReporting(null)).getMessage());
+    }
+
+    @Test
     void targetTypeMustMatchTheDescriptor() throws Exception {
         MethodHandle intToLong = MethodHandles.lookup().findStatic(BuildChecksTest.class, "widen",
                 MethodType.methodType(long.class, int.class));

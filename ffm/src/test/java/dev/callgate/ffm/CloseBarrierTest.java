@@ -80,6 +80,50 @@ class CloseBarrierTest {
         up.release();
     }
 
+    @Test
+    void releaseRefusesWhileACallIsInsideTheStubAfterATimedOutClose() throws Throwable {
+        STARTED.set(0);
+        gateOpen = new CountDownLatch(1);
+        MethodHandle target = MethodHandles.lookup().findStatic(CloseBarrierTest.class, "blockedBody",
+                Natives.START_ROUTINE.toMethodType());
+        GatedUpcall up = FfmCallGate.builder(target, Natives.START_ROUTINE).name("inside").policy(Policy.ALLOW).build();
+        MemorySegment thread = Natives.startThread(up.stub(), MemorySegment.NULL);
+        try {
+            while (STARTED.get() < 1) {
+                Thread.onSpinWait();
+            }
+            assertFalse(up.close(Duration.ofMillis(50)));
+            IllegalStateException e = assertThrows(IllegalStateException.class, up::release);
+            assertTrue(e.getMessage().contains("upcall inside still has 1 call(s) inside its stub"), e.getMessage());
+            assertTrue(e.getMessage().contains("Wait until close(Duration) returns true"), e.getMessage());
+            assertFalse(up.isReleased());
+
+            long started = System.nanoTime();
+            up.close(); // try-with-resources after the bounded close: at most 50 ms again, not for ever
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "close() after a give-up waited on");
+            assertThrows(IllegalStateException.class, up::release);
+        } finally {
+            gateOpen.countDown();
+        }
+        Natives.join(thread); // the call left the stub
+        assertTrue(up.close(Duration.ZERO));
+        up.release();
+        assertTrue(up.isReleased());
+    }
+
+    @Test
+    void closeTakesEveryDurationAndNullIsTheParameterName() throws Throwable {
+        MethodHandle target = MethodHandles.lookup().findStatic(CloseBarrierTest.class, "slowBody",
+                Natives.START_ROUTINE.toMethodType());
+        GatedUpcall up = FfmCallGate.builder(target, Natives.START_ROUTINE).name("edges").build();
+        assertEquals("timeout", assertThrows(NullPointerException.class, () -> up.close(null)).getMessage());
+        assertTrue(up.isOpen(), "a null timeout changes nothing");
+        assertTrue(up.close(Duration.ofSeconds(Long.MAX_VALUE)), "saturated, no ArithmeticException");
+        assertTrue(up.close(Duration.ofMillis(-1)));
+        assertFalse(up.isOpen());
+        up.release();
+    }
+
     private static MemorySegment slowBody(MemorySegment arg) throws InterruptedException {
         RUNNING.incrementAndGet();
         STARTED.incrementAndGet();

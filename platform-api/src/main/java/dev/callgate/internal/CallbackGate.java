@@ -9,6 +9,7 @@ import dev.callgate.Policy;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.OsBackend;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +32,9 @@ import java.util.function.Predicate;
  *
  * <p>On a JVM thread with the gate open, {@link #enter()} is one volatile read of the shutdown
  * flag and of {@code closed}, one cached per-thread lookup and one counter increment; {@link #exit}
- * is one more increment. No allocation, no lock. {@link #close(long)} is a barrier: it returns once
- * no body admitted before it is still running, except the caller's own.
+ * is one more increment. No allocation, no lock. {@link #close()} is a barrier: it returns once
+ * no body admitted before it is still running, except the caller's own and, when the caller runs a
+ * body itself, those of threads that are closing too (see {@link ThreadBodies}).
  */
 public final class CallbackGate {
 
@@ -51,7 +53,8 @@ public final class CallbackGate {
     private final DiagnosticWriter writer;
     private final Predicate<StackWalker.StackFrame> jvmEntry;
     private final GateCounters counters = new GateCounters();
-    private final ThreadLocal<Entry> threads = new ThreadLocal<>();
+    private final CloseState closeState = new CloseState();
+    private final GateEntries threads = new GateEntries(closeState);
     private final NativeMessage afterCloseLine;
     private final NativeMessage shutdownLine;
     private final AtomicBoolean foreignReported = new AtomicBoolean();
@@ -59,6 +62,7 @@ public final class CallbackGate {
     private final AtomicBoolean shutdownReported = new AtomicBoolean();
     private final Set<Class<?>> exceptionClassesReported = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile long gaveUpAfterNanos = -1; // the bound of the last close that gave up; -1: none did
 
     /**
      * @param name the callback's name in diagnostics
@@ -210,51 +214,127 @@ public final class CallbackGate {
     }
 
     /**
-     * Closes the gate and waits until no admitted body is running, except those of the calling
-     * thread (a body that closes its own callback). Later calls get the default value.
+     * Closes the gate and waits until no admitted body is running on another thread (see
+     * {@link #closeAll(List)}). Unbounded, unless an earlier close of this gate gave up: then it
+     * waits at most that close's bound, so a second close never waits for ever on a body the
+     * first one found stuck.
      *
-     * @param timeoutNanos how long to wait, or a negative value to wait for ever
-     * @return true when no other thread's body is running; false when the wait timed out (one
-     *     line says how many calls were still running)
+     * @return true when quiet; false when the wait gave up (one line says how many calls still ran)
+     */
+    public boolean close() {
+        return closeAll(List.of(this), 0, true);
+    }
+
+    /**
+     * {@link #close()} waiting at most {@code timeoutNanos}: zero or less looks once and does not
+     * wait; {@link Long#MAX_VALUE} is, in practice, for ever.
      */
     public boolean close(long timeoutNanos) {
-        markClosed();
-        boolean quiet = awaitQuiet(timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos,
-                timeoutNanos < 0);
-        OpenCallbacks.closed(this); // native code may still call: it gets the default value
+        return closeAll(List.of(this), timeoutNanos, false);
+    }
+
+    /** {@link #close()} for several gates at once: every gate is closed before any is waited for. */
+    public static boolean closeAll(List<CallbackGate> gates) {
+        return closeAll(gates, 0, true);
+    }
+
+    /** {@link #close(long)} for several gates at once, one deadline for all. */
+    public static boolean closeAll(List<CallbackGate> gates, long timeoutNanos) {
+        return closeAll(gates, timeoutNanos, false);
+    }
+
+    /**
+     * Closes every gate first, so that none admits a call while another is awaited, then waits for
+     * each. What the calling thread waits for depends on whether it runs a gated body itself
+     * ({@link ThreadBodies}): if not, for every body of these gates; if so, for the bodies of
+     * threads that are not closing anything themselves (theirs would wait for it).
+     */
+    private static boolean closeAll(List<CallbackGate> gates, long timeoutNanos, boolean untilQuiet) {
+        for (CallbackGate gate : gates) {
+            gate.markClosed();
+        }
+        for (CallbackGate gate : gates) {
+            gate.listOwnBody();
+        }
+        long started = System.nanoTime();
+        boolean quiet = true;
+        boolean runsBody = ThreadBodies.beginClose();
+        try {
+            for (CallbackGate gate : gates) {
+                long bound = untilQuiet ? gate.gaveUpAfterNanos : timeoutNanos;
+                quiet &= gate.awaitQuiet(started, bound, untilQuiet && bound < 0, runsBody);
+            }
+        } finally {
+            ThreadBodies.endClose();
+        }
+        for (CallbackGate gate : gates) {
+            OpenCallbacks.closed(gate); // native code may still call: it gets the default value
+        }
         return quiet;
     }
 
     /**
-     * Stops admitting calls without waiting, so that a group can close all its members first and
-     * then {@link #close(long)} each, waiting once for all.
+     * Stops admitting calls without waiting. Idempotent.
      */
     public void markClosed() {
         closed = true;
+        closeState.state = CloseState.CLOSED;
     }
 
     /**
-     * Waits until no body admitted before {@link #markClosed()} is running on another thread.
-     *
-     * @param deadline a {@link System#nanoTime()} value
-     * @param forever ignore the deadline
-     * @return false when the deadline passed first (and says so in one line)
+     * Lists the calling thread's running body of this (closed) gate among its {@link ThreadBodies}
+     * if the gate was not held when the thread first came (a gate built without a handle): a body
+     * that closes its own gate is then closing like any other.
      */
-    private boolean awaitQuiet(long deadline, boolean forever) {
+    private void listOwnBody() {
         Entry own = threads.get();
-        long ownDepth = own == null ? 0 : own.depth;
+        if (own != null && own.closeState == null && own.depth > 0) {
+            ThreadBodies.register(own, closeState);
+        }
+    }
+
+    /** A handle that can close this gate holds it: threads' entries then join their {@link ThreadBodies}. */
+    void heldByHandle() {
+        if (closeState.state == CloseState.UNHELD) {
+            closeState.state = CloseState.OPEN;
+        }
+    }
+
+    /**
+     * Calls inside the gate now, on any thread, admitted or being refused: nonzero means a stub or
+     * trampoline still runs Java code for this gate.
+     */
+    public long callsInside() {
+        return counters.inFlight();
+    }
+
+    /**
+     * Waits until no body admitted before {@link #markClosed()} is running on another thread, or
+     * on a thread that is not closing when {@code runsBody}.
+     *
+     * @param started a {@link System#nanoTime()} value the bound counts from
+     * @param timeoutNanos the bound; zero or less looks once
+     * @param forever ignore the bound
+     * @param runsBody whether the calling thread runs a gated body (then its own and other
+     *     closing threads' bodies are not waited for)
+     * @return false when the bound passed first (and says so in one line)
+     */
+    private boolean awaitQuiet(long started, long timeoutNanos, boolean forever, boolean runsBody) {
+        long bound = Math.max(0, timeoutNanos); // Long.MIN_VALUE - waited would overflow to a long wait
         boolean interrupted = false;
         long pause = 1_000;
-        long started = System.nanoTime();
         try {
             while (true) {
-                long running = counters.inFlight() - ownDepth;
+                // inFlight first: a body counted as closing afterwards was running (so counted) then
+                long running = counters.inFlight() - (runsBody ? closeState.closingBodies.get() : 0);
                 if (running <= 0) {
                     return true;
                 }
-                long left = deadline - System.nanoTime();
+                long waited = System.nanoTime() - started;
+                long left = bound - waited; // no deadline sum: a huge bound must not overflow
                 if (!forever && left <= 0) {
-                    reportCloseTimeout(running, System.nanoTime() - started);
+                    gaveUpAfterNanos = bound;
+                    reportCloseTimeout(running, waited);
                     return false;
                 }
                 LockSupport.parkNanos(this, forever ? pause : Math.min(pause, left));
@@ -426,6 +506,8 @@ public final class CallbackGate {
         final long nativeThreadId;
         NativeMessage line;
         long depth; // bodies of this gate running on this thread (a callback may re-enter itself)
+        CloseState closeState; // set when the entry joins its thread's ThreadBodies; null for unheld gates
+        long closingDepth; // the part of depth counted in closeState.closingBodies while this thread closes
 
         Entry(boolean foreign, long nativeThreadId) {
             this.foreign = foreign;

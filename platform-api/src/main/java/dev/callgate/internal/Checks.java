@@ -1,5 +1,7 @@
 package dev.callgate.internal;
 
+import java.time.Duration;
+
 /** The argument checks every gate builder shares, with messages that say what to do. */
 public final class Checks {
 
@@ -13,10 +15,12 @@ public final class Checks {
      *
      * @param kind what is named ("callback", "upcall"), for the message
      * @param fallback the name used when none is given, for the message
+     * @throws NullPointerException if null, with the message {@code "name"}
      * @throws IllegalArgumentException if blank or longer than {@value #MAX_NAME_LENGTH} characters
      */
     public static String name(String name, String kind, String fallback) {
-        if (name == null || name.isBlank()) {
+        given(name, "name");
+        if (name.isBlank()) {
             throw new IllegalArgumentException("the " + kind + " name must not be blank; omit name(...) to use "
                     + fallback);
         }
@@ -30,14 +34,30 @@ public final class Checks {
     }
 
     /**
-     * {@code value}, checked.
+     * {@code value}, checked: the JDK's convention for a null argument.
      *
-     * @throws IllegalArgumentException if it is null, naming {@code what}
+     * @param parameter the parameter's name, the exception's whole message
+     * @throws NullPointerException if it is null
      */
-    public static <V> V given(V value, String what) {
+    public static <V> V given(V value, String parameter) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " must not be null");
+            throw new NullPointerException(parameter);
         }
         return value;
+    }
+
+    /**
+     * {@code timeout} in nanoseconds, saturated: a Duration too long for a {@code long} of
+     * nanoseconds (about 292 years) is {@link Long#MAX_VALUE}, too negative is {@link Long#MIN_VALUE}.
+     *
+     * @throws NullPointerException if {@code timeout} is null, with the message {@code "timeout"}
+     */
+    public static long timeoutNanos(Duration timeout) {
+        given(timeout, "timeout");
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return timeout.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 }

@@ -102,7 +102,7 @@ class CallbackGateRecordedTest {
         assertTrue(allInside.await(10, TimeUnit.SECONDS));
 
         long started = System.nanoTime();
-        assertTrue(gate.close(-1));
+        assertTrue(gate.close());
         closedAt.set(System.nanoTime());
         long waited = System.nanoTime() - started;
 
@@ -321,7 +321,7 @@ class CallbackGateRecordedTest {
         String name = "x".repeat(128);
         CallbackGate foreign = gate(name, Policy.WARN, true);
         onAnotherThread(() -> call(foreign, () -> {}));
-        foreign.close(-1);
+        foreign.close();
         call(foreign, () -> {});
         List<String> lines = os.stderrLines();
         assertEquals(2, lines.size());
