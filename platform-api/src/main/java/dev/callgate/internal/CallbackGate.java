@@ -103,6 +103,7 @@ public final class CallbackGate {
         FlightRecording.isRecording();
         foreignLine(0);
         new Entry(false, 0);
+        ThreadBodies.listedOnThisThread(); // the list a native thread's first entry joins
         new GateCounters().count(DiagnosticChannel.Outcome.DROPPED);
         ListenerRelay.active();
         DiagnosticKind.values();

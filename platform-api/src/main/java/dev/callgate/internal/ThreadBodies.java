@@ -87,7 +87,7 @@ final class ThreadBodies {
         }
     }
 
-    /** How many entries the current thread lists (tests: the list stays bounded). */
+    /** How many entries the current thread lists (tests: the list stays bounded; the gate's warm-up loads this class with it). */
     static int listedOnThisThread() {
         ThreadBodies mine = OF_THREAD.get();
         return mine == null ? 0 : mine.size;
