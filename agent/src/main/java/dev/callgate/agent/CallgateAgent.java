@@ -2,6 +2,7 @@ package dev.callgate.agent;
 
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.LineText;
+import dev.callgate.internal.Settings;
 import dev.callgate.spi.NativeMessage;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -60,8 +61,9 @@ public final class CallgateAgent {
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments); // the one check of every option, before anything else
+            Settings.current(); // and of every callgate.* property (pure Java: no JNA is linked yet)
         } catch (IllegalArgumentException e) {
-            String line = "callgate-agent: " + e.getMessage() + "; callbacks are not gated";
+            String line = "callgate-agent: " + e.getMessage().replaceFirst("^callgate: ", "") + "; callbacks are not gated";
             if (attached) {
                 throw new BadOption(line, e);
             }

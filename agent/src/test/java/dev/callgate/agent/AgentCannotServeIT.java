@@ -121,6 +121,18 @@ class AgentCannotServeIT {
         assertEquals(1, r.stderr().lines().count(), r::describe);
     }
 
+    @Test
+    void typoedCallgatePropertyOneLineAndTheProgramRuns() {
+        Result r = Child.program().withAgent(null).jvmOption("-Dcallgate.exitgaurd=off").run(PROGRAM, "exit=0");
+        assertEquals(0, r.exitCode(), r::describe);
+        assertEquals("ok", r.value("plain"), r::describe);
+        List<String> lines = r.stderr().lines().toList();
+        assertEquals(1, lines.size(), r::describe);
+        assertTrue(lines.get(0).startsWith("callgate-agent: a bad system property: -Dcallgate.exitgaurd=off:"), r::describe);
+        assertTrue(lines.get(0).contains("did you mean callgate.exitGuard?"), r::describe);
+        assertTrue(lines.get(0).endsWith("; callbacks are not gated"), r::describe);
+    }
+
     private static void assertOneLine(Result r, int exit, String line) {
         assertEquals(exit, r.exitCode(), r::describe);
         assertEquals("ok", r.value("plain"), r::describe);
