@@ -5,7 +5,7 @@
  * be named "main" and calls main first: a gate decides once per thread, at its first call). Used
  * by EmbeddingHostThreadOriginTest.
  *
- * usage: embedding_host <libjvm.so> <-Djava.class.path=...> <class, slash-separated>
+ * usage: thread_origin_host <libjvm.so> <-Djava.class.path=...> <class, slash-separated>
  */
 #include <dlfcn.h>
 #include <jni.h>
