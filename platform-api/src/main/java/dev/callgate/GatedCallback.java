@@ -290,7 +290,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             Object fallback = defaultValueSet
                     ? ReturnValues.checked(name, returnType, defaultValue)
                     : ReturnValues.zeroFor(returnType);
-            String fallbackText = returnType == void.class ? "nothing" : String.valueOf(fallback);
+            String fallbackText = ReturnValues.text(returnType, fallback);
             OsBackend os = backend != null ? backend : Backends.backend();
             DiagnosticWriter writer = diagnostics != null ? diagnostics : os.stderr();
             String fullName = group == null ? name : group.memberName(name);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.jna.Callback;
+import com.sun.jna.Structure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,6 +58,33 @@ class GateRecordedTest {
         public int apply(int a, int b) {
             return a + b;
         }
+    }
+
+    /** A structure returned by value, as a callback's default. */
+    public static final class Point extends Structure implements Structure.ByValue {
+        public int x;
+        public int y;
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return List.of("x", "y");
+        }
+    }
+
+    interface PointSource extends Callback {
+        Point point();
+    }
+
+    @Test
+    void aStructureDefaultIsNamedByItsTypeInTheLinesNotDumped() {
+        Point fallback = new Point();
+        fallback.x = 7;
+        GatedCallback<PointSource> gate = CallGate.builder(PointSource.class, (PointSource) Point::new).backend(os)
+                .diagnostics(os.stderr()).name("origin").defaultValue(fallback).build();
+        gate.close();
+        assertEquals(7, gate.callback().point().x);
+        assertEquals(List.of("callgate: callback origin called after close; not run, returned a Point structure to"
+                + " native code"), os.stderrLines());
     }
 
     private final RecordingBackend os = new RecordingBackend();

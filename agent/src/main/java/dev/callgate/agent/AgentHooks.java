@@ -82,7 +82,7 @@ public final class AgentHooks {
             }
             OsBackend os = backend();
             Class<?> returnType = returnType(callback.getClass());
-            String fallback = returnType == void.class ? "nothing" : String.valueOf(ReturnValues.zeroFor(returnType));
+            String fallback = ReturnValues.text(returnType, ReturnValues.zeroFor(returnType));
             CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
                     fallback, os, os.stderr());
             if (GateRegistry.putIfAbsent(callback, gate) == gate) {

@@ -34,6 +34,18 @@ public final class ReturnValues {
         return value;
     }
 
+    /**
+     * How the lines name what native code gets when the body does not run: "nothing" for void, a
+     * structure by its type (its {@code toString()} is JNA's multi-line dump of every field), any
+     * other value as {@link String#valueOf}.
+     */
+    public static String text(Class<?> returnType, Object value) {
+        if (returnType == void.class) {
+            return "nothing";
+        }
+        return value instanceof Structure ? "a " + value.getClass().getSimpleName() + " structure" : String.valueOf(value);
+    }
+
     /** Zero for a primitive return type, null for void and reference types (JNA passes null as 0). */
     public static Object zeroFor(Class<?> type) {
         return ZEROS.get(type);
