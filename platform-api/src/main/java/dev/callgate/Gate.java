@@ -1,5 +1,6 @@
 package dev.callgate;
 
+import com.sun.jna.Structure;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.ReturnValues;
 import java.lang.reflect.InvocationHandler;
@@ -24,7 +25,7 @@ final class Gate implements InvocationHandler {
         this.body = body;
         this.method = method;
         this.fallback = fallback;
-        this.fallbackWritten = fallback instanceof com.sun.jna.Structure;
+        this.fallbackWritten = fallback instanceof Structure;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.callgate.agent;
 
 import dev.callgate.internal.LineText;
+import dev.callgate.internal.Settings;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -70,7 +71,7 @@ final class JnaTransformer implements ClassFileTransformer {
                 return null;
             }
             readAgent(module);
-            if (Boolean.getBoolean("callgate.agent.debug")) {
+            if (Settings.current().agentDebug()) { // checked at agent start
                 System.err.println("callgate-agent: instrumenting " + className.replace('/', '.'));
             }
             return className.equals(JnaShape.REFERENCE) ? reference(loader, classFile) : proxy(loader, classFile);

@@ -34,6 +34,16 @@ class AgentEndToEndIT {
     }
 
     @Test
+    void debugPropertyNamesEachInstrumentedJnaClass() {
+        Result r = Child.program().withAgent(null).jvmOption("-Dcallgate.agent.debug=true")
+                .run(PROGRAM, "pool", "calls=20", "exit=3");
+        assertEquals(3, r.exitCode(), r::describe);
+        assertEquals(List.of("callgate-agent: instrumenting com.sun.jna.CallbackReference",
+                "callgate-agent: instrumenting com.sun.jna.CallbackReference$DefaultCallbackProxy"),
+                r.linesWith("instrumenting"), r::describe);
+    }
+
+    @Test
     void directMappedCallbackIsGatedOnceAndItsThreadKept() {
         Result r = Child.program().withAgent(null).run(PROGRAM, "direct", "calls=2000", "exit=3");
         assertGatedOnOneKeptThread(r);
