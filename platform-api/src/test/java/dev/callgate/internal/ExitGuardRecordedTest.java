@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The exit guard's mode parsing, its doctor line, and its record of kept-attached threads. */
-class ExitGuardTest {
+/** The exit guard's mode parsing, its doctor line, and its record of kept-attached threads, against a recording backend (no native guard). */
+class ExitGuardRecordedTest {
 
     private final String launcher = System.getProperty("sun.java.launcher");
 
