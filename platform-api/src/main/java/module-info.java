@@ -12,4 +12,5 @@ module dev.callgate {
     exports dev.callgate.internal;
 
     uses dev.callgate.spi.OsBackendProvider;
+    uses dev.callgate.internal.JnaUpcalls; // callgate-ffm: the FFM route for JNA callbacks, JDK 22+
 }

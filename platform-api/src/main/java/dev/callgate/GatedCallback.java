@@ -1,22 +1,30 @@
 package dev.callgate;
 
 import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.CallbackMethod;
 import dev.callgate.internal.Checks;
 import dev.callgate.internal.ForeignThreadInitializer;
+import dev.callgate.internal.JnaUpcalls;
+import dev.callgate.internal.KeptStubs;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.internal.ReturnValues;
 import dev.callgate.internal.RoutingAccess;
 import dev.callgate.internal.Settings;
+import dev.callgate.internal.ThreadOrigin;
+import dev.callgate.internal.UpcallRoute;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.OsBackend;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A JNA callback behind the gate, and the handle that owns it.
@@ -38,6 +46,16 @@ import java.time.Duration;
  * {@link #callback()} are dropped and a garbage collection runs. Keep the handle for as long as
  * native code might still call the pointer.
  *
+ * <p><b>Routes.</b> On JDK 22 and later, with callgate-ffm on the path and native access enabled
+ * for it, {@link #callback()} is JNA's proxy for an FFM upcall stub ({@link CallbackRoute#FFM}):
+ * JNA hands native code the stub's address, and a native call reaches the gate and the body
+ * through method handles, with no libffi closure, reflection or boxing. Everywhere else, and for
+ * callbacks the stub cannot convert as JNA does, it is a proxy that JNA's trampoline calls
+ * ({@link CallbackRoute#JNA}). The gate and everything above holds on both; {@link #route()} and
+ * {@link #routeReason()} say which was taken and why. On the FFM route the stub's native code lives
+ * exactly as long as {@link #callback()} is reachable, as JNA's trampoline does on the JNA route,
+ * and {@code CallbackReference.getCallback} on the stub's address returns {@link #callback()}.
+ *
  * <p>Instances are thread-safe. Create them with {@link CallGate#wrap}, {@link CallGate#builder} or a
  * {@link CallbackGroup}.
  *
@@ -51,11 +69,13 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
     private final T callback;
     private final CallbackGate gate;
     private final CallbackGroup group; // null outside a group
+    private final UpcallRoute.Choice route;
 
-    private GatedCallback(T callback, CallbackGate gate, CallbackGroup group) {
+    private GatedCallback(T callback, CallbackGate gate, CallbackGroup group, UpcallRoute.Choice route) {
         this.callback = callback;
         this.gate = gate;
         this.group = group;
+        this.route = route;
     }
 
     /** The gated callback to hand to native code in place of the body. */
@@ -66,6 +86,20 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
     /** The name used in diagnostics. */
     public String name() {
         return gate.name();
+    }
+
+    /** Which route native calls take to the gate: the FFM upcall stub or JNA's trampoline. */
+    public CallbackRoute route() {
+        return route.route();
+    }
+
+    /**
+     * Why {@link #route()} was taken, in a few words: the signature the FFM stub converts, or what
+     * kept this callback on JNA's route (the JDK, callgate-ffm missing, native access, a type the
+     * stub does not convert, {@code -Dcallgate.route=jna}).
+     */
+    public String routeReason() {
+        return route.reason();
     }
 
     /** The policy for calls on foreign threads. */
@@ -144,7 +178,8 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "GatedCallback[" + gate.name() + ", " + gate.policy() + (gate.isOpen() ? "]" : ", closed]");
+        return "GatedCallback[" + gate.name() + ", " + gate.policy() + ", " + route.route()
+                + (gate.isOpen() ? "]" : ", closed]");
     }
 
     /**
@@ -169,6 +204,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
         private CallbackThreadInitializer threadInitializer;
         private Object defaultValue;
         private boolean defaultValueSet;
+        private CallbackRoute preferredRoute = CallbackRoute.FFM;
         private OsBackend backend;
         private DiagnosticWriter diagnostics;
 
@@ -260,6 +296,18 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             return this;
         }
 
+        /**
+         * {@link CallbackRoute#JNA} keeps this callback on JNA's route even where the FFM route could
+         * be taken (as {@code -Dcallgate.route=jna} does for every callback);
+         * {@link CallbackRoute#FFM}, the default, takes the FFM route wherever it can be taken.
+         *
+         * @throws NullPointerException if {@code route} is null
+         */
+        public Builder<T> route(CallbackRoute route) {
+            this.preferredRoute = Checks.given(route, "route");
+            return this;
+        }
+
         /** Tests: use this backend instead of the one selected for this JVM. */
         Builder<T> backend(OsBackend backend) {
             this.backend = Checks.given(backend, "backend");
@@ -294,11 +342,23 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             OsBackend os = backend != null ? backend : Backends.backend();
             DiagnosticWriter writer = diagnostics != null ? diagnostics : os.stderr();
             String fullName = group == null ? name : group.memberName(name);
-            CallbackGate core = new CallbackGate(fullName, policy, attachment, exceptionReporting, fallbackText, os, writer);
-            Gate gate = new Gate(core, body, method, fallback);
-            T proxy = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, gate));
-            Native.setCallbackThreadInitializer(proxy, new ForeignThreadInitializer(os, attachment, threadInitializer));
-            GatedCallback<T> handle = new GatedCallback<>(proxy, core, group);
+            AtomicReference<T> made = new AtomicReference<>(); // what the application's initializer is asked about
+            UpcallRoute.Choice route = UpcallRoute.choose(method, type, attachment, threadInitializer, body,
+                    preferredRoute);
+            Predicate<StackWalker.StackFrame> jvmEntry = route.route() == CallbackRoute.FFM
+                    ? route.upcalls().jvmEntry(type.getClassLoader(), os, () -> threadInitializer == null ? null
+                            : threadInitializer.getName(made.get()))
+                    : ThreadOrigin::startedByJava;
+            CallbackGate core = new CallbackGate(fullName, policy, attachment, exceptionReporting, fallbackText, os,
+                    writer, jvmEntry);
+            if (route.worthALine()) {
+                core.routeRefused(route.reason());
+            }
+            T proxy = route.route() == CallbackRoute.FFM
+                    ? upcallProxy(route.upcalls(), core, fallback)
+                    : gatedProxy(core, fallback, os);
+            made.set(proxy);
+            GatedCallback<T> handle = new GatedCallback<>(proxy, core, group, route);
             OpenCallbacks.opened(core, handle, proxy);
             if (group != null) {
                 group.join(handle, proxy); // last, while no one else has the proxy: a closed group refuses it
@@ -306,5 +366,25 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             return handle;
         }
 
+        /** JNA's route: a proxy whose every call JNA's trampoline makes lands in {@link Gate}. */
+        private T gatedProxy(CallbackGate core, Object fallback, OsBackend os) {
+            T proxy = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                    new Gate(core, body, method, fallback)));
+            Native.setCallbackThreadInitializer(proxy, new ForeignThreadInitializer(os, attachment, threadInitializer));
+            return proxy;
+        }
+
+        /**
+         * The FFM route: JNA's own proxy for the stub's address, which JNA hands to native code as
+         * it is. The stub lives as long as that proxy, which JNA also maps the address back to.
+         */
+        private T upcallProxy(JnaUpcalls upcalls, CallbackGate core, Object fallback) {
+            JnaUpcalls.Stub stub = upcalls.stub(new JnaUpcalls.StubRequest(core, method, type, body, false, fallback,
+                    null));
+            Pointer address = new Pointer(stub.address()); // JNA's key for the address: kept with the stub
+            T proxy = type.cast(CallbackReference.getCallback(type, address));
+            KeptStubs.keep(proxy, stub, address);
+            return proxy;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.callgate.ffm;
 
+import dev.callgate.ffm.internal.FfmThreadOrigin;
+
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.invoke.MethodHandle;
 

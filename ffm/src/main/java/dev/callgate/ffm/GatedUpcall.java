@@ -4,6 +4,8 @@ import dev.callgate.Attachment;
 import dev.callgate.CallbackStats;
 import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
+import dev.callgate.ffm.internal.FfmThreadOrigin;
+import dev.callgate.ffm.internal.UpcallGate;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.Checks;

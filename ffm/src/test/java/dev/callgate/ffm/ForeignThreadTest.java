@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.CallbackStats;
 import dev.callgate.Policy;
+import dev.callgate.ffm.internal.FfmThreadOrigin;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;

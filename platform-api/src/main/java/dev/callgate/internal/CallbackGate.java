@@ -473,6 +473,16 @@ public final class CallbackGate {
         }
     }
 
+    /**
+     * Writes why this callback takes JNA's route though the FFM route could be taken in this JVM:
+     * once, when the callback is made.
+     */
+    public void routeRefused(String reason) {
+        write(new LineText().text("callgate: callback ").part(name).text(" takes JNA's route, not the FFM upcall route: ")
+                .part(reason).text(". It works there, only slower; -Dcallgate.route=jna (or route(CallbackRoute.JNA))"
+                        + " chooses JNA's route without this line").encode());
+    }
+
     private long currentThreadIdOrZero() {
         try {
             return backend.currentNativeThreadId();

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * <tr><td>{@value #REQUIRE_OS_MODULE}</td><td>{@code true}, {@code false}</td><td>{@code false}</td></tr>
  * <tr><td>{@value #LINUX_DISABLE}</td><td>{@code true}, {@code false}</td><td>{@code false}</td></tr>
  * <tr><td>{@value #AGENT_DEBUG}</td><td>{@code true}, {@code false}</td><td>{@code false}</td></tr>
+ * <tr><td>{@value #ROUTE}</td><td>{@code auto} (the FFM route where it can be taken), {@code jna}</td>
+ *     <td>{@code auto}</td></tr>
  * </table>
  *
  * <p>Values are trimmed and compared ignoring case; keys are case-sensitive. Any other key that
@@ -60,12 +62,15 @@ public final class Settings {
     /** {@code true}: the java agent prints why it could not gate a callback (callgate-agent reads it). */
     public static final String AGENT_DEBUG = "callgate.agent.debug";
 
+    /** {@code jna}: every JNA callback takes JNA's route, never the FFM upcall route. */
+    public static final String ROUTE = "callgate.route";
+
     static final long DEFAULT_TIMEOUT_MILLIS = 10;
     static final long MAX_TIMEOUT_MILLIS = 60_000;
 
     /** The user settings, in the order messages list them. */
     public static final List<String> KEYS = List.of(EXIT_GUARD, DIAGNOSTIC_TIMEOUT_MILLIS, OS, REQUIRE_OS_MODULE,
-            LINUX_DISABLE, AGENT_DEBUG);
+            LINUX_DISABLE, AGENT_DEBUG, ROUTE);
 
     /** The longest value a message repeats; a value pasted by mistake can be long. */
     static final int SHOWN_VALUE_CHARS = 64;
@@ -79,6 +84,7 @@ public final class Settings {
     private final boolean requireOsModule;
     private final boolean linuxDisabled;
     private final boolean agentDebug;
+    private final boolean jnaRouteOnly;
 
     private Settings(Map<String, String> properties, String osEnv) {
         List<String> problems = new ArrayList<>();
@@ -93,6 +99,7 @@ public final class Settings {
         requireOsModule = flag(REQUIRE_OS_MODULE, properties.get(REQUIRE_OS_MODULE), problems);
         linuxDisabled = flag(LINUX_DISABLE, properties.get(LINUX_DISABLE), problems);
         agentDebug = flag(AGENT_DEBUG, properties.get(AGENT_DEBUG), problems);
+        jnaRouteOnly = jnaRouteOnly(properties.get(ROUTE), problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("callgate: " + (problems.size() == 1 ? "a bad system property: "
                     : problems.size() + " bad system properties: ") + String.join("; ", problems)
@@ -180,6 +187,24 @@ public final class Settings {
     /** Whether the java agent explains each callback it could not gate. */
     public boolean agentDebug() {
         return agentDebug;
+    }
+
+    /** Whether {@value #ROUTE} turns the FFM upcall route off for every JNA callback. */
+    public boolean jnaRouteOnly() {
+        return jnaRouteOnly;
+    }
+
+    private static boolean jnaRouteOnly(String value, List<String> problems) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("auto") || v.equals("jna")) {
+            return v.equals("jna");
+        }
+        problems.add(given(ROUTE, value) + " is not auto or jna; fix the value (jna turns the FFM upcall route off),"
+                + " or remove the property for the default, auto");
+        return false;
     }
 
     private static ExitGuard.Mode exitGuard(String value, List<String> problems) {

@@ -1,4 +1,4 @@
-package dev.callgate.ffm;
+package dev.callgate.ffm.internal;
 
 import dev.callgate.internal.DiagnosticChannel;
 import dev.callgate.internal.ThreadOrigin;
@@ -15,6 +15,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Which threads reach an upcall from native code, and what the gate does to them.
@@ -41,11 +42,11 @@ import java.util.function.Predicate;
  * writer says so.
  *
  * <p><b>Adoption.</b> The first time a gate sees a foreign thread, a default-named
- * ({@code Thread-N}) thread is renamed {@code callgate-foreign-<native tid>}, and a null context
- * class loader becomes the loader of the class that called {@link FfmCallGate#builder}. Threads
+ * ({@code Thread-N}) thread is renamed {@code callgate-foreign-<native tid>}, or what the
+ * application's JNA thread initializer names it, and a null context class loader becomes the loader of the class that called {@code FfmCallGate.builder} (or of the JNA callback interface). Threads
  * that someone named keep their name.
  */
-final class FfmThreadOrigin {
+public final class FfmThreadOrigin {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
@@ -55,7 +56,16 @@ final class FfmThreadOrigin {
      * The gate's rule for bottom frames of JVM threads; adopts the foreign threads it sees. Runs
      * the once-per-JVM check on first use (and writes its one line if the rule does not hold).
      */
-    static Predicate<StackWalker.StackFrame> jvmEntry(ClassLoader callerLoader, OsBackend backend) {
+    public static Predicate<StackWalker.StackFrame> jvmEntry(ClassLoader callerLoader, OsBackend backend) {
+        return jvmEntry(callerLoader, backend, () -> null);
+    }
+
+    /**
+     * {@link #jvmEntry(ClassLoader, OsBackend)}, naming each foreign thread it adopts
+     * {@code threadName.get()} when that is not null (the application's JNA thread initializer).
+     */
+    public static Predicate<StackWalker.StackFrame> jvmEntry(ClassLoader callerLoader, OsBackend backend,
+            Supplier<String> threadName) {
         if (!Check.confirmed(backend)) {
             return bottom -> true; // every thread is the JVM's: nothing is rejected or aborted by mistake
         }
@@ -64,7 +74,7 @@ final class FfmThreadOrigin {
                 if (ThreadOrigin.startedByJava(bottom)) {
                     return true;
                 }
-                adopt(callerLoader, backend);
+                adopt(callerLoader, backend, threadName);
                 return false;
             } catch (Throwable t) { // the gate's path must not throw; a JVM thread is the safe answer
                 return true;
@@ -73,14 +83,17 @@ final class FfmThreadOrigin {
     }
 
     /** What the check found, for tools: null before the first build(). */
-    static String status() {
+    public static String status() {
         return Check.status;
     }
 
     /** Renames a default-named foreign thread and gives it a context class loader. */
-    private static void adopt(ClassLoader callerLoader, OsBackend backend) {
+    private static void adopt(ClassLoader callerLoader, OsBackend backend, Supplier<String> threadName) {
         Thread current = Thread.currentThread();
-        if (isDefaultName(current.getName())) {
+        String given = threadName.get();
+        if (given != null) {
+            current.setName(given);
+        } else if (isDefaultName(current.getName())) {
             current.setName("callgate-foreign-" + backend.currentNativeThreadId());
         }
         if (callerLoader != null && current.getContextClassLoader() == null) {
@@ -89,7 +102,7 @@ final class FfmThreadOrigin {
     }
 
     /** {@code Thread-<digits>}: the name the JDK gives a thread nobody named. */
-    static boolean isDefaultName(String name) {
+    public static boolean isDefaultName(String name) {
         if (!name.startsWith("Thread-") || name.length() == "Thread-".length()) {
             return false;
         }

@@ -1,4 +1,4 @@
-package dev.callgate.ffm;
+package dev.callgate.ffm.internal;
 
 import dev.callgate.internal.CallbackGate;
 import java.lang.foreign.AddressLayout;
@@ -34,7 +34,7 @@ import java.util.Objects;
  * struct segment that is too small or no longer alive) fails inside the contained region, not in
  * the stub.
  */
-final class UpcallGate {
+public final class UpcallGate {
 
     private static final MethodHandle ENTER;
     private static final MethodHandle EXIT;
@@ -67,19 +67,29 @@ final class UpcallGate {
      * @param target exactly of type {@code descriptor.toMethodType()}
      * @param fallback what native code gets when the body does not run; null for void
      */
-    static MethodHandle wrap(CallbackGate gate, MethodHandle target, FunctionDescriptor descriptor, Object fallback) {
-        MethodType type = target.type();
-        Class<?> r = type.returnType();
+    public static MethodHandle wrap(CallbackGate gate, MethodHandle target, FunctionDescriptor descriptor, Object fallback) {
+        Class<?> r = target.type().returnType();
         MethodHandle giveFallback = r == void.class
                 ? MethodHandles.empty(MethodType.methodType(void.class))
                 : MethodHandles.constant(r, fallback);
+        return wrap(gate, target, descriptor, giveFallback, CONTAIN.bindTo(gate));
+    }
+
+    /**
+     * @param target exactly of type {@code descriptor.toMethodType()}
+     * @param giveFallback {@code ()R}: what native code gets when the body does not run; must not throw
+     * @param contain {@code (Throwable)void}: what happens to what the target threw
+     */
+    public static MethodHandle wrap(CallbackGate gate, MethodHandle target, FunctionDescriptor descriptor,
+            MethodHandle giveFallback, MethodHandle contain) {
+        Class<?> r = target.type().returnType();
 
         MethodHandle body = checkReturn(target, descriptor);
         // (Entry, P...)R: the target, the entry ignored
         MethodHandle withEntry = MethodHandles.dropArguments(body, 0, CallbackGate.Entry.class);
         // catch (Throwable t) { gate.contain(t); return fallback; }: the handler takes (Throwable)
         MethodHandle contained = MethodHandles.catchException(withEntry, Throwable.class,
-                MethodHandles.collectArguments(giveFallback, 0, CONTAIN.bindTo(gate)));
+                MethodHandles.collectArguments(giveFallback, 0, contain));
         // finally { gate.exit(entry); }: the cleanup takes (Throwable, [R,] Entry) and passes R through
         MethodHandle exit = EXIT.bindTo(gate);
         MethodHandle cleanup = r == void.class
@@ -92,8 +102,10 @@ final class UpcallGate {
         MethodHandle guarded = MethodHandles.guardWithTest(NON_NULL, admitted, refused);
         // Entry entry = gate.enter(); passed as the leading argument
         MethodHandle entered = MethodHandles.foldArguments(guarded, ENTER.bindTo(gate));
-        // Whatever the gate itself throws stays here too.
-        MethodHandle last = MethodHandles.dropArguments(giveFallback, 0, Throwable.class);
+        // Whatever the gate itself throws stays here too; so does a failing fallback: zero then.
+        MethodHandle last = MethodHandles.dropArguments(r == void.class ? giveFallback : MethodHandles.catchException(
+                giveFallback, Throwable.class, MethodHandles.dropArguments(MethodHandles.zero(r), 0, Throwable.class)),
+                0, Throwable.class);
         return MethodHandles.catchException(entered, Throwable.class, last);
     }
 
