@@ -178,8 +178,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "GatedCallback[" + gate.name() + ", " + gate.policy() + ", " + route.route()
-                + (gate.isOpen() ? "]" : ", closed]");
+        return "GatedCallback[" + gate.name() + ", " + gate.policy() + (gate.isOpen() ? "]" : ", closed]");
     }
 
     /**
