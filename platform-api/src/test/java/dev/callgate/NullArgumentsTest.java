@@ -47,6 +47,7 @@ class NullArgumentsTest {
             Map.entry("Builder.attachment(Attachment)", List.of("attachment")),
             Map.entry("Builder.exceptionReporting(ExceptionReporting)", List.of("reporting")),
             Map.entry("Builder.threadInitializer(CallbackThreadInitializer)", List.of("initializer")),
+            Map.entry("Builder.route(CallbackRoute)", List.of("route")),
             Map.entry("CallbackStats.plus(CallbackStats)", List.of("other")));
 
     /** Where null is a value, not a mistake. */

@@ -3,6 +3,7 @@ package dev.callgate.cli;
 import com.sun.jna.Native;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.ExitGuard;
+import dev.callgate.internal.UpcallRoute;
 import dev.callgate.CallGate;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
@@ -18,7 +19,7 @@ import java.nio.file.Path;
 /**
  * {@code callgate doctor}: which backend was selected and how, the platform, the JNA version, and
  * whether the backend's native write works (it writes one line to standard error), and whether the exit
- * guard is armed now and why.
+ * guard is armed now and why, and which route JNA callbacks take.
  */
 final class Doctor {
 
@@ -51,6 +52,7 @@ final class Doctor {
         out.println((selection.isJavaFallback() ? "write through System.err: " : "native write: ")
                 + (ok ? "ok" : "FAILED, error " + stderr.lastFailure()));
         out.println("exit guard: " + ExitGuard.status(backend));
+        out.println("callback route: " + UpcallRoute.status());
         out.println("totals: " + CallGate.totals());
         return ok ? 0 : Main.EXIT_WRITE_FAILED;
     }

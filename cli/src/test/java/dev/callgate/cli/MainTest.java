@@ -64,5 +64,8 @@ class MainTest {
         assertTrue(report.contains("native write: ok"), report);
         assertTrue(report.contains("pointer size: " + com.sun.jna.Native.POINTER_SIZE + " bytes"), report);
         assertTrue(report.contains("directory listing: ok\n"), report); // a 64-bit JVM on this kernel lists directories
+        // the CLI carries no callgate-ffm: JNA's route, and why (the JDK on 17, the missing module on 22+)
+        String why = Runtime.version().feature() < 22 ? "the FFM route needs JDK 22 or later" : "callgate-ffm is not on";
+        assertTrue(report.contains("callback route: JNA (") && report.contains(why), report);
     }
 }

@@ -82,6 +82,13 @@ public final class UpcallRoute {
         return f.upcalls.unavailable();
     }
 
+    /** For tools ({@code callgate doctor}): the route JNA callbacks take in this JVM, and why. */
+    public static String status() {
+        String off = unavailable();
+        return off == null ? "FFM (upcall stubs for the callback types they convert as JNA does; JNA's route for the rest)"
+                : "JNA (" + off + ")";
+    }
+
     private static String refusedFor(Method method, Class<?> optionsClass, Attachment attachment,
             CallbackThreadInitializer application, Object callback) {
         if (attachment == Attachment.DETACH_AFTER_EACH_CALL) {

@@ -37,7 +37,20 @@ class SettingsTest {
                 () -> assertNull(s.osOverride()),
                 () -> assertFalse(s.requireOsModule()),
                 () -> assertFalse(s.linuxDisabled()),
-                () -> assertFalse(s.agentDebug()));
+                () -> assertFalse(s.agentDebug()),
+                () -> assertFalse(s.jnaRouteOnly()));
+    }
+
+    @Test
+    void theRouteTakesAutoOrJnaAndNamesTheFixOtherwise() {
+        assertTrue(of(Settings.ROUTE, " JNA ").jnaRouteOnly());
+        assertFalse(of(Settings.ROUTE, "auto").jnaRouteOnly());
+        for (String bad : new String[] {"ffm", "off", "", "jna,ffm"}) {
+            String message = refused(Settings.ROUTE, bad);
+            assertTrue(message.contains("-Dcallgate.route=" + bad + " is not auto or jna"), message);
+            assertTrue(message.contains("remove the property for the default, auto"), message);
+        }
+        assertTrue(refused("callgate.rout", "jna").contains("did you mean callgate.route?"));
     }
 
     @Test
