@@ -70,6 +70,7 @@ final class Gate implements InvocationHandler {
                     return "gated " + core.name() + " (" + core.policy() + ")";
             }
         }
+        called.trySetAccessible(); // callback interfaces are often package-private, as CallbackMethod knows
         try {
             return called.invoke(body, args);
         } catch (InvocationTargetException e) {

@@ -345,7 +345,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             // What the application's initializer is asked about, held weakly: the gate must not keep
             // the callback (and with it the stub) alive.
             AtomicReference<WeakReference<T>> made = new AtomicReference<>(new WeakReference<>(null));
-            UpcallRoute.Choice route = UpcallRoute.choose(method, type, attachment, threadInitializer, body,
+            UpcallRoute.Choice route = UpcallRoute.chooseForProxy(type, method, attachment, threadInitializer, body,
                     preferredRoute);
             CallbackThreadInitializer naming = threadInitializer;
             Predicate<StackWalker.StackFrame> jvmEntry = route.route() != CallbackRoute.FFM

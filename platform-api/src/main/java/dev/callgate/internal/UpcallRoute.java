@@ -4,7 +4,11 @@ import com.sun.jna.CallbackThreadInitializer;
 import dev.callgate.Attachment;
 import dev.callgate.CallbackRoute;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -64,6 +68,33 @@ public final class UpcallRoute {
         }
         return new Choice(CallbackRoute.FFM, "an FFM upcall stub converts " + Signatures.of(method) + " as JNA does",
                 false, found.upcalls);
+    }
+
+    /**
+     * {@link #choose} for a callback that JNA's own proxy for the stub will stand for (the library
+     * API's {@code callback()}): that proxy sends every method of the interface to the native
+     * function, so an interface with methods besides the callback method (default ones too) keeps
+     * JNA's route, where they reach the body.
+     */
+    public static Choice chooseForProxy(Class<?> type, Method method, Attachment attachment,
+            CallbackThreadInitializer application, Object callback, CallbackRoute preferred) {
+        Choice choice = choose(method, type, attachment, application, callback, preferred);
+        if (choice.route() != CallbackRoute.FFM) {
+            return choice;
+        }
+        List<String> others = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers()) && !m.equals(method)) {
+                others.add(m.getName());
+            }
+        }
+        if (others.isEmpty()) {
+            return choice;
+        }
+        Collections.sort(others);
+        return Choice.jna(type.getSimpleName() + " has methods besides " + method.getName() + " (" + String.join(", ", others)
+                + "), which JNA's proxy for the stub would send to native code; keep the callback interface to its one"
+                + " method for the FFM route", true);
     }
 
     /** Null when callbacks may take the FFM route in this JVM; else why none does. */
