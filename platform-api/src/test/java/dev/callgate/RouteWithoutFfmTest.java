@@ -28,7 +28,7 @@ class RouteWithoutFfmTest {
             String why = Runtime.version().feature() < 22 ? "JDK " + Runtime.version().feature()
                     + "; the FFM route needs JDK 22 or later"
                     : "callgate-ffm is not on the class or module path; add it for the FFM route";
-            assertEquals(why, gate.routeReason());
+            assertTrue(gate.routeReason().startsWith(why), gate.routeReason());
             assertEquals(5, gate.callback().apply(2, 3)); // JNA's route as before: the gated proxy
             assertEquals(List.of(), os.stderrLines());
         }

@@ -173,7 +173,8 @@ public final class UpcallRoute {
             if (it.hasNext()) {
                 return new Found(it.next(), null);
             }
-            return new Found(null, "callgate-ffm is not on the class or module path; add it for the FFM route");
+            return new Found(null, "callgate-ffm is not on the class or module path; add it for the FFM route"
+                    + " (on the module path, resolve it: requires dev.callgate.ffm, or --add-modules dev.callgate.ffm)");
         } catch (ServiceConfigurationError | LinkageError e) {
             return new Found(null, "callgate-ffm could not be loaded (" + e + ")");
         }
