@@ -7,6 +7,7 @@
  */
 module dev.callgate.ffm {
     requires transitive dev.callgate; // Policy, CallbackStats, ExceptionReporting are in its API
+    requires static java.management; // on the class path: whether the java command enabled native access
 
     exports dev.callgate.ffm;
 

@@ -59,7 +59,7 @@ public final class JnaUpcallStubs implements JnaUpcalls {
     @Override
     public String unavailable() {
         Module self = JnaUpcallStubs.class.getModule();
-        if (!self.isNativeAccessEnabled()) {
+        if (!self.isNativeAccessEnabled() || !self.isNamed() && !NativeAccessOnCommandLine.forClassPath()) {
             return "native access is not enabled for callgate-ffm; add --enable-native-access="
                     + (self.isNamed() ? self.getName() : "ALL-UNNAMED") + " to the java command for the FFM route";
         }
