@@ -14,6 +14,7 @@ import dev.callgate.CallbackRoute;
 import dev.callgate.ffm.jna.JnaShapes.Direct;
 import dev.callgate.ffm.jna.JnaShapes.Handle;
 import dev.callgate.ffm.jna.JnaShapes.Int1Cb;
+import dev.callgate.ffm.jna.JnaShapes.Latin1;
 import dev.callgate.ffm.jna.JnaShapes.Rec;
 import dev.callgate.ffm.jna.ThreeRoutes.Outcome;
 import java.nio.charset.Charset;
@@ -156,6 +157,26 @@ class JnaRouteDifferentialTest {
                 o.seen().get(0));
         assertEquals(hex(("plain|" + ((List<?>) o.seen().get(0)).get(1) + "|ö€").getBytes(encoding)), o.got().get(0));
         assertEquals(null, o.got().get(2));
+    }
+
+    /**
+     * A library whose options name another encoding: its callbacks' string arguments are read in it,
+     * but JNA returns their strings in its default encoding (through both kinds of binding).
+     */
+    @Test
+    void stringsInTheLibrarysEncoding() {
+        Memory latin1 = cString(new byte[] {'a', (byte) 0xE9, 'b'});
+        Outcome o = outcomes(Latin1.Latin1StringCb.class, seen -> (a, b) -> {
+            seen.add(Arrays.asList(a, b));
+            return a + "|é";
+        }, (cb, t) -> List.of(taken(Latin1.LIB.call_string(cb, latin1, latin1, t)),
+                taken(Direct.call_string(cb, latin1, latin1, t))));
+        assertEquals(List.of("aéb", "aéb"), o.seen().get(0));
+        String defaultEncoding = com.sun.jna.Native.getDefaultStringEncoding();
+        String returned = hex("aéb|é".getBytes(Charset.forName(defaultEncoding)));
+        assertEquals(List.of(returned, returned), o.got().subList(0, 2),
+                "a returned string is in JNA's default encoding (" + defaultEncoding + "), not the library's,"
+                        + " for interface-mapped and direct-mapped bindings alike");
     }
 
     @Test

@@ -250,5 +250,7 @@ public interface JnaShapes extends Library {
         public static native int call_boolean(DirectBooleanCb cb, int a, int b, int onThread);
 
         public static native Pointer call_string(DirectStringCb cb, Pointer a, Pointer b, int onThread);
+
+        public static native Pointer call_string(Latin1.Latin1StringCb cb, Pointer a, Pointer b, int onThread);
     }
 }
