@@ -114,7 +114,7 @@ final class JnaTypes {
     }
 
     /** {@code (type)carrier}, JNA to native; null where they are the same. */
-    static MethodHandle result(Class<?> type, String encoding) throws ReflectiveOperationException {
+    static MethodHandle result(Class<?> type) throws ReflectiveOperationException {
         if (type == void.class || SAME.containsKey(type) || type == char.class && Native.WCHAR_SIZE == 2) {
             return null;
         }
@@ -130,7 +130,7 @@ final class JnaTypes {
         }
         MethodHandle converted;
         if (type == String.class) {
-            converted = values("nativeString", long.class, String.class, String.class).bindTo(encoding);
+            converted = values("nativeString", long.class, String.class); // JNA's default encoding, not the library's
         } else if (type == WString.class) {
             converted = values("nativeWideString", long.class, WString.class);
         } else if (Structure.class.isAssignableFrom(type)) {

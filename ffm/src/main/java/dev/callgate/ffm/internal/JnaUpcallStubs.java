@@ -110,7 +110,7 @@ public final class JnaUpcallStubs implements JnaUpcalls {
             }
             MethodHandle target = MethodHandles.filterArguments(body, 0, arguments);
             Class<?> returns = method.getReturnType();
-            MethodHandle result = JnaTypes.result(returns, encoding);
+            MethodHandle result = JnaTypes.result(returns);
             FunctionDescriptor descriptor;
             MethodHandle fallback;
             Object kept = request.fallback(); // a returned string's memory lives as long as it

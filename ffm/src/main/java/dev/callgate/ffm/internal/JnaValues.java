@@ -133,11 +133,16 @@ final class JnaValues {
         return value == null ? 0 : Pointer.nativeValue(CallbackReference.getFunctionPointer(value));
     }
 
-    static long nativeString(String encoding, String value) {
+    /**
+     * A returned string in JNA's default encoding ({@code jna.encoding}, else the platform's), read
+     * at each return: JNA's dispatch encodes returned strings so (its {@code NativeString}), not in
+     * the library's {@code STRING_ENCODING}, which applies to string arguments only.
+     */
+    static long nativeString(String value) {
         if (value == null) {
             return 0;
         }
-        byte[] bytes = Native.toByteArray(value, encoding); // NUL-terminated
+        byte[] bytes = Native.toByteArray(value, Native.getDefaultStringEncoding()); // NUL-terminated
         Memory m = new Memory(bytes.length);
         m.write(0, bytes, 0, bytes.length);
         RETURNED_STRINGS.put(value, m);
