@@ -35,9 +35,10 @@ public final class JnaChildScenarios {
         }
     }
 
-    /** A qsort comparator through callgate: which route it took, and that it sorts. */
+    /** A qsort comparator through callgate, built before the program's own JNA calls: its route, and that it sorts. */
     private static void route() {
-        try (GatedCallback<LibC.Comparator> gated = CallGate.builder(LibC.Comparator.class, Sorting.ASCENDING)
+        LibC.Comparator ascending = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
+        try (GatedCallback<LibC.Comparator> gated = CallGate.builder(LibC.Comparator.class, ascending)
                 .name("child-sort").build()) {
             System.out.println("route=" + gated.route() + " sorted=" + Arrays.toString(Sorting.sort(gated.callback(), 3, 1, 2)));
             System.out.println("reason=" + gated.routeReason());
