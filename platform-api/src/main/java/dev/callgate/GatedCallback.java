@@ -20,6 +20,7 @@ import dev.callgate.internal.ThreadOrigin;
 import dev.callgate.internal.UpcallRoute;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.OsBackend;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -342,12 +343,15 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             OsBackend os = backend != null ? backend : Backends.backend();
             DiagnosticWriter writer = diagnostics != null ? diagnostics : os.stderr();
             String fullName = group == null ? name : group.memberName(name);
-            AtomicReference<T> made = new AtomicReference<>(); // what the application's initializer is asked about
+            // What the application's initializer is asked about. Weakly: the gate holds this, and on the
+            // FFM route the stub holds the gate for as long as the proxy lives, so a strong reference
+            // would keep the proxy, and its stub, for ever.
+            AtomicReference<WeakReference<T>> made = new AtomicReference<>(new WeakReference<>(null));
             UpcallRoute.Choice route = UpcallRoute.choose(method, type, attachment, threadInitializer, body,
                     preferredRoute);
             Predicate<StackWalker.StackFrame> jvmEntry = route.route() == CallbackRoute.FFM
                     ? route.upcalls().jvmEntry(type.getClassLoader(), os, () -> threadInitializer == null ? null
-                            : threadInitializer.getName(made.get()))
+                            : threadInitializer.getName(made.get().get()))
                     : ThreadOrigin::startedByJava;
             CallbackGate core = new CallbackGate(fullName, policy, attachment, exceptionReporting, fallbackText, os,
                     writer, jvmEntry);
@@ -357,7 +361,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
             T proxy = route.route() == CallbackRoute.FFM
                     ? upcallProxy(route.upcalls(), core, fallback)
                     : gatedProxy(core, fallback, os);
-            made.set(proxy);
+            made.set(new WeakReference<>(proxy));
             GatedCallback<T> handle = new GatedCallback<>(proxy, core, group, route);
             OpenCallbacks.opened(core, handle, proxy);
             if (group != null) {
