@@ -66,7 +66,7 @@ class FfmRoutePromisesTest {
     }
 
     @Test
-    void glibWorkersArForeignAndQsortOnAJvmThreadIsNot() throws Exception {
+    void glibWorkersAreForeignAndQsortOnAJvmThreadIsNot() throws Exception {
         AtomicInteger bodies = new AtomicInteger();
         try (GatedCallback<GLibThreadPool.GFunc> pool = onFfm(lines.into(CallGate.builder(GLibThreadPool.GFunc.class,
                 (GLibThreadPool.GFunc) (d, u) -> bodies.incrementAndGet()).name("rule-pool")).build());
