@@ -140,10 +140,10 @@ public final class UpcallRoute {
         String initializer = "its CallbackThreadInitializer " + application.getClass().getName();
         try {
             if (application.detach(callback)) {
-                return initializer + " detaches after each call, and an FFM upcall keeps its thread attached";
+                return initializer + " asks to detach after each call, which an FFM upcall cannot: it keeps its thread attached";
             }
             if (!application.isDaemon(callback)) {
-                return initializer + " makes non-daemon threads, and FFM attaches foreign threads as daemons";
+                return initializer + " asks for non-daemon threads, which an FFM upcall cannot: FFM attaches foreign threads as daemons";
             }
             ThreadGroup group = application.getThreadGroup(callback);
             if (group != null) {

@@ -156,7 +156,7 @@ class FallbackRouteTest {
         AtomicReference<Seen> seen = new AtomicReference<>();
         try (GatedCallback<PosixThreads.StartRoutine> gated = pthreadCallback("init-detach", seen,
                 new CallbackThreadInitializer(true, true, "app-detaching"), Attachment.KEEP_ATTACHED)) {
-            assertOneRouteLine(gated, "detaches after each call");
+            assertOneRouteLine(gated, "asks to detach after each call");
             assertEquals(0x5151, Pointer.nativeValue(runOnPthread(gated)));
             Seen run = seen.get();
             assertEquals("app-detaching", run.name(), "JNA attached the thread with the initializer's name");
@@ -236,7 +236,6 @@ class FallbackRouteTest {
             assertEquals("an FFM upcall stub converts (Pointer, Pointer) -> int as JNA does", gated.routeReason());
             assertArrayEquals(new int[] {1, 2, 3}, Sorting.sort(gated.callback(), 2, 3, 1));
             assertEquals(List.of(), lines.lines());
-            assertTrue(gated.toString().contains("FFM"), gated::toString);
         }
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.condition.OS;
 
 /**
  * How the application set up its JVM changes no line: the route switched off keeps callbacks on
- * JNA's route without a word; without {@code --enable-native-access} standard error holds only
- * what JNA itself prints. A bad route value stops the first build with a message naming it.
+ * JNA's route without a word; so does a JVM without {@code --enable-native-access}, whose standard
+ * error holds only what JNA itself prints. A bad route value stops the first build with a message naming it.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(120)
@@ -37,18 +37,18 @@ class SilentJnaRouteTest {
 
     /**
      * Without {@code --enable-native-access}, on the class path: callgate-ffm shares the unnamed
-     * module with JNA, and JNA's own {@code System.load} (made by the OS backend before any route is
-     * chosen) is the one restricted call the JDK warns about; the JDK then counts the module as
-     * native-access enabled, so the FFM route is taken and none of its restricted calls warns again.
-     * Standard error is exactly what plain JNA prints.
+     * module with JNA, and JNA's own {@code System.load} (made before any route is chosen) makes the
+     * JDK warn and then count the module as native-access enabled. callgate does not take that for
+     * the application's consent: JNA's route, and standard error is exactly what plain JNA prints.
      */
     @Test
-    void withoutNativeAccessNothingIsPrintedBeyondJnasOwnWarning() throws Exception {
+    void withoutNativeAccessJnaRouteAndNothingIsPrintedBeyondJnasOwnWarning() throws Exception {
         JnaChildJvm.Result plain = JnaChildJvm.run(false, List.of(), "plain");
         JnaChildJvm.Result gated = JnaChildJvm.run(false, List.of(), "route");
         assertEquals(0, gated.exitStatus(), gated::toString);
         assertTrue(plain.stderr().contains("java.lang.System::load has been called by com.sun.jna.Native"), plain::toString);
-        assertTrue(gated.stdout().startsWith("route=FFM sorted=[1, 2, 3]\n"), gated::toString);
+        assertTrue(gated.stdout().startsWith("route=JNA sorted=[1, 2, 3]\nreason=native access is not enabled for"
+                + " callgate-ffm; add --enable-native-access=ALL-UNNAMED"), gated::toString);
         assertEquals(plain.stderr(), gated.stderr(), () -> "plain JNA:\n" + plain + "\ncallgate:\n" + gated);
     }
 

@@ -2,6 +2,7 @@ package dev.callgate.ffm.jna;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -105,6 +107,30 @@ class StubLifetimeTest {
     void closedAndDroppedWithAnApplicationInitializerTheCollectorFreesTheStub() throws Exception {
         WeakReference<LibC.Comparator> proxy = closedAndDropped(new CallbackThreadInitializer(true, false, "app-sorter"));
         assertTrue(collected(proxy), "the proxy is collected once closed and dropped, initializer or not");
+    }
+
+    /**
+     * A body that refers to its own handle (here: to close itself) is collected too. The stub is a
+     * GC root while its proxy lives, so it must not hold the body strongly: body, handle, proxy
+     * would hold one another for ever.
+     */
+    @Test
+    void aBodyThatRefersToItsOwnHandleIsCollectedOnceClosedAndDropped() throws Exception {
+        assertTrue(collected(selfClosedAndDropped()), "a self-referring callback is collected once closed and dropped");
+    }
+
+    private static WeakReference<LibC.Comparator> selfClosedAndDropped() {
+        AtomicReference<GatedCallback<LibC.Comparator>> self = new AtomicReference<>();
+        LibC.Comparator body = (a, b) -> {
+            self.get().close(); // closes itself from inside: the barrier leaves the calling body out
+            return Sorting.ASCENDING.compare(a, b);
+        };
+        GatedCallback<LibC.Comparator> gated = CallGate.builder(LibC.Comparator.class, body).name("self").build();
+        self.set(gated);
+        assertEquals(CallbackRoute.FFM, gated.route(), gated::routeReason);
+        Sorting.sort(gated.callback(), 3, 1, 2);
+        assertFalse(gated.isOpen());
+        return new WeakReference<>(gated.callback());
     }
 
     private static WeakReference<LibC.Comparator> closedAndDropped(CallbackThreadInitializer initializer) {
