@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /**
  * A child JVM running {@link JnaChildScenarios} (the same java and class path), with or without
@@ -35,11 +38,8 @@ final class JnaChildJvm {
     private JnaChildJvm() {}
 
     static Result run(boolean nativeAccess, List<String> options, String... args) throws Exception {
-        Path dir = Files.createTempDirectory("callgate-jna-child");
-        File out = dir.resolve("stdout").toFile();
-        File err = dir.resolve("stderr").toFile();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         if (nativeAccess) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
@@ -49,6 +49,48 @@ final class JnaChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(JnaChildScenarios.class.getName());
         command.addAll(List.of(args));
+        return run(command, args);
+    }
+
+    /**
+     * {@code java -jar} of a launcher jar whose manifest names the scenarios and the test class
+     * path, with {@code Enable-Native-Access: ALL-UNNAMED} when {@code manifestEnables}: how an
+     * executable jar enables native access without a flag.
+     */
+    static Result runJar(boolean manifestEnables, String... args) throws Exception {
+        Path jar = Files.createTempFile("callgate-jna-launcher", ".jar");
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(Attributes.Name.MAIN_CLASS, JnaChildScenarios.class.getName());
+        List<String> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classPath.add(Path.of(entry).toUri().toString()); // a directory's URI ends in '/'
+        }
+        main.put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
+        if (manifestEnables) {
+            main.put(new Attributes.Name("Enable-Native-Access"), "ALL-UNNAMED");
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        List<String> command = new ArrayList<>(List.of(java(), "-Xshare:auto", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        try {
+            return run(command, args);
+        } finally {
+            Files.delete(jar);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Result run(List<String> command, String... args) throws Exception {
+        Path dir = Files.createTempDirectory("callgate-jna-child");
+        File out = dir.resolve("stdout").toFile();
+        File err = dir.resolve("stderr").toFile();
         Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

@@ -52,6 +52,15 @@ class SilentJnaRouteTest {
         assertEquals(plain.stderr(), gated.stderr(), () -> "plain JNA:\n" + plain + "\ncallgate:\n" + gated);
     }
 
+    /** An executable jar's manifest ({@code Enable-Native-Access: ALL-UNNAMED}) is the application's consent too. */
+    @Test
+    void anExecutableJarWhoseManifestEnablesNativeAccessTakesTheFfmRoute() throws Exception {
+        JnaChildJvm.Result enabled = JnaChildJvm.runJar(true, "route");
+        assertTrue(enabled.stdout().startsWith("route=FFM sorted=[1, 2, 3]\n"), enabled::toString);
+        JnaChildJvm.Result plain = JnaChildJvm.runJar(false, "route");
+        assertTrue(plain.stdout().startsWith("route=JNA sorted=[1, 2, 3]\n"), plain::toString);
+    }
+
     @Test
     void aBadRouteValueIsRefusedByName() throws Exception {
         JnaChildJvm.Result r = JnaChildJvm.run(true, List.of("-Dcallgate.route=ffmm"), "route");
