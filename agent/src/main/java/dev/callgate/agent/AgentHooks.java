@@ -128,19 +128,30 @@ public final class AgentHooks {
         Object fallback = ReturnValues.zeroFor(returnType);
         String fallbackText = ReturnValues.text(returnType, fallback);
         UpcallRoute.Choice route = AgentRoute.choose(chosen, callback, method, application);
-        if (route.route() != CallbackRoute.FFM) {
-            CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
-                    fallbackText, os, os.stderr());
-            AgentRoute.tell(route, gate, callback.getClass());
-            return Gated.jnaRoute(gate);
+        if (route.route() == CallbackRoute.FFM) {
+            try {
+                Gated upcall = upcall(route, chosen, callback, name, method, fallback, fallbackText, application, os);
+                AgentRoute.tell(route, upcall.gate(), callback.getClass());
+                return upcall;
+            } catch (RuntimeException | LinkageError e) { // this callback keeps JNA's route; the agent goes on
+                route = AgentRoute.stubFailed(e);
+            }
         }
+        CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
+                fallbackText, os, os.stderr());
+        AgentRoute.tell(route, gate, callback.getClass());
+        return Gated.jnaRoute(gate);
+    }
+
+    /** The FFM route: a gate that tells foreign threads as FFM attaches them, and its upcall stub. */
+    private static Gated upcall(UpcallRoute.Choice route, AgentOptions chosen, Object callback, String name,
+            Method method, Object fallback, String fallbackText, CallbackThreadInitializer application, OsBackend os) {
         WeakReference<Object> held = new WeakReference<>(callback); // the agent never keeps a callback alive
         CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
                 fallbackText, os, os.stderr(), route.upcalls().jvmEntry(callback.getClass().getClassLoader(), os,
                         () -> threadName(application, held)));
         JnaUpcalls.Stub stub = route.upcalls().stub(new JnaUpcalls.StubRequest(gate, method, callback.getClass(),
                 callback, true, fallback, thrown -> ApplicationExceptionHandler.tell(held.get(), thrown, name)));
-        AgentRoute.tell(route, gate, callback.getClass());
         return new Gated(gate, stub, new Pointer(stub.address()));
     }
 
