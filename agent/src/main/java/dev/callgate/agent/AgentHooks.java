@@ -2,13 +2,19 @@ package dev.callgate.agent;
 
 import com.sun.jna.Callback;
 import com.sun.jna.CallbackThreadInitializer;
+import com.sun.jna.Pointer;
+import dev.callgate.CallbackRoute;
+import dev.callgate.agent.GateRegistry.Gated;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.CallbackMethod;
 import dev.callgate.internal.ForeignThreadInitializer;
+import dev.callgate.internal.JnaUpcalls;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.internal.ReturnValues;
+import dev.callgate.internal.UpcallRoute;
 import dev.callgate.spi.OsBackend;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -25,7 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@link #converting}: at the start of {@code CallbackReference.getFunctionPointer(Callback,
  *       boolean)}, the one place every Java callback becomes a native pointer. The first time a
  *       selected callback passes, it gets its gate and, unless the application registered one,
- *       callgate's thread initializer (JNA reads it only at this first conversion).</li>
+ *       callgate's thread initializer (JNA reads it only at this first conversion). On the FFM route
+ *       ({@link AgentRoute}) it gets an upcall stub instead, whose address {@code getFunctionPointer}
+ *       returns: JNA then makes no trampoline for it.</li>
+ *   <li>{@link #callbackAt}: at the start of JNA's private {@code getCallback(Class, Pointer,
+ *       boolean)}, so that a stub's address maps back to the original callback.</li>
  *   <li>{@link #invoke}: in place of {@code Method.invoke} inside
  *       {@code CallbackReference$DefaultCallbackProxy}, where JNA runs the callback body for a native
  *       call. The gate brackets the body there, below JNA's own exception handling: a contained
@@ -46,6 +56,13 @@ public final class AgentHooks {
         }
     };
 
+    private static final ClassValue<Method> CALLBACK_METHODS = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            return callbackMethod(type);
+        }
+    };
+
     private AgentHooks() {}
 
     static void configure(AgentOptions chosen) {
@@ -61,10 +78,12 @@ public final class AgentHooks {
      * Called first thing in {@code getFunctionPointer(cb, direct)}.
      *
      * @param initializers JNA's own map of thread initializers, guarded by itself
-     * @return the {@code direct} flag JNA goes on with: false for a gated callback unless the option
+     * @return for a callback on the FFM route, the {@link Pointer} to its upcall stub, which
+     *     {@code getFunctionPointer} returns without making a trampoline; else the {@link Boolean}
+     *     {@code direct} flag JNA goes on with: false for a gated callback unless the option
      *     {@code direct=leave}, so that native calls of it pass JNA's dispatch where the gate sits
      */
-    public static boolean converting(Object callback, boolean direct, Map<?, ?> initializers) {
+    public static Object converting(Object callback, boolean direct, Map<?, ?> initializers) {
         AgentOptions chosen = options;
         if (chosen == null || callback == null || FAILED.get()) {
             return direct;
@@ -73,27 +92,86 @@ public final class AgentHooks {
             if (direct && !chosen.gateDirect()) {
                 return true;
             }
-            if (GateRegistry.find(callback) != null) {
-                return false;
+            Gated known = GateRegistry.find(callback);
+            if (known != null) {
+                return handedToJna(known);
             }
             String name = NAMES.get(callback.getClass());
             if (name == null || isNativeOrGatedProxy(callback) || direct && DirectBeforeAttach.has(callback)) {
                 return direct;
             }
-            OsBackend os = backend();
-            Class<?> returnType = returnType(callback.getClass());
-            String fallback = ReturnValues.text(returnType, ReturnValues.zeroFor(returnType));
-            CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
-                    fallback, os, os.stderr());
-            if (GateRegistry.putIfAbsent(callback, gate) == gate) {
-                OpenCallbacks.counted(gate, callback); // joins CallGate.totals(); nothing is held strongly
-                registerInitializer(callback, initializers);
+            Gated gated = gate(chosen, callback, name, applicationInitializer(callback, initializers));
+            Gated won = GateRegistry.putIfAbsent(callback, gated);
+            if (won == gated) {
+                OpenCallbacks.counted(gated.gate(), callback); // joins CallGate.totals(); nothing is held strongly
+                if (gated.stub() == null) {
+                    registerInitializer(callback, initializers);
+                }
             }
-            return false;
+            return handedToJna(won);
         } catch (Throwable t) {
             fail("cannot gate " + callback.getClass().getName() + ": " + t);
             return direct;
         }
+    }
+
+    /** The stub's address for a callback on the FFM route; else JNA's dispatch (not direct), where the gate sits. */
+    private static Object handedToJna(Gated gated) {
+        return gated.address() != null ? gated.address() : Boolean.FALSE;
+    }
+
+    /** The gate for a callback converted for the first time, on the route {@link AgentRoute} chooses. */
+    private static Gated gate(AgentOptions chosen, Object callback, String name, CallbackThreadInitializer application) {
+        OsBackend os = backend();
+        Method method = CALLBACK_METHODS.get(callback.getClass());
+        Class<?> returnType = method == null ? int.class : method.getReturnType(); // none: JNA refuses it anyway
+        Object fallback = ReturnValues.zeroFor(returnType);
+        String fallbackText = ReturnValues.text(returnType, fallback);
+        UpcallRoute.Choice route = AgentRoute.choose(chosen, callback, method, application);
+        if (route.route() == CallbackRoute.FFM) {
+            try {
+                Gated upcall = upcall(route, chosen, callback, name, method, fallback, fallbackText, application, os);
+                AgentRoute.tell(route, upcall.gate(), callback.getClass());
+                return upcall;
+            } catch (RuntimeException | LinkageError e) { // this callback keeps JNA's route; the agent goes on
+                route = AgentRoute.stubFailed(e);
+            }
+        }
+        CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
+                fallbackText, os, os.stderr());
+        AgentRoute.tell(route, gate, callback.getClass());
+        return Gated.jnaRoute(gate);
+    }
+
+    /** The FFM route: a gate that tells foreign threads as FFM attaches them, and its upcall stub. */
+    private static Gated upcall(UpcallRoute.Choice route, AgentOptions chosen, Object callback, String name,
+            Method method, Object fallback, String fallbackText, CallbackThreadInitializer application, OsBackend os) {
+        WeakReference<Object> held = new WeakReference<>(callback); // the agent never keeps a callback alive
+        CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
+                fallbackText, os, os.stderr(), route.upcalls().jvmEntry(callback.getClass().getClassLoader(), os,
+                        () -> threadName(application, held)));
+        JnaUpcalls.Stub stub = route.upcalls().stub(new JnaUpcalls.StubRequest(gate, method, callback.getClass(),
+                callback, true, fallback, thrown -> ApplicationExceptionHandler.tell(held.get(), thrown, name)));
+        return new Gated(gate, stub, new Pointer(stub.address()));
+    }
+
+    /** What the application's thread initializer names a foreign thread (null: callgate's default name). */
+    private static String threadName(CallbackThreadInitializer application, WeakReference<Object> callback) {
+        Object c = callback.get();
+        return application == null || !(c instanceof Callback cb) ? null : application.getName(cb);
+    }
+
+    /**
+     * Called first thing in JNA's {@code getCallback(type, pointer, direct)}: the callback whose FFM
+     * stub is at {@code pointer}, when it is a {@code type}, so that JNA maps the pointer back to the
+     * original callback as it does for its own trampolines; else null, and JNA goes on as usual.
+     */
+    public static Callback callbackAt(Class<?> type, Pointer pointer) {
+        if (pointer == null || type == null || options == null) {
+            return null;
+        }
+        Object found = GateRegistry.atStub(Pointer.nativeValue(pointer));
+        return found instanceof Callback c && type.isInstance(c) ? c : null;
     }
 
     /**
@@ -102,10 +180,11 @@ public final class AgentHooks {
      */
     public static Object invoke(Method method, Object target, Object[] args)
             throws IllegalAccessException, InvocationTargetException {
-        CallbackGate gate = GateRegistry.find(target);
-        if (gate == null) {
+        Gated gated = GateRegistry.find(target);
+        if (gated == null) {
             return method.invoke(target, args);
         }
+        CallbackGate gate = gated.gate();
         CallbackGate.Entry entry = gate.enter();
         if (entry == null) {
             return ReturnValues.zeroFor(method.getReturnType());
@@ -123,6 +202,14 @@ public final class AgentHooks {
             gate.exit(entry);
         }
         return ReturnValues.zeroFor(method.getReturnType());
+    }
+
+    /** The thread initializer the application registered for {@code callback}, or null. */
+    private static CallbackThreadInitializer applicationInitializer(Object callback, Map<?, ?> initializers) {
+        synchronized (initializers) { // the lock JNA takes for this map
+            Object found = initializers.get(callback);
+            return found instanceof CallbackThreadInitializer i ? i : null;
+        }
     }
 
     private static void registerInitializer(Object callback, Map<?, ?> initializers) {
@@ -189,16 +276,36 @@ public final class AgentHooks {
         return found;
     }
 
-    /** The return type of the method JNA calls, by JNA's rule; only the diagnostic text uses it. */
-    private static Class<?> returnType(Class<?> type) {
-        List<Class<?>> interfaces = callbackInterfaces(type);
-        if (interfaces.isEmpty()) {
-            return int.class;
+    /**
+     * The interface method JNA calls on a callback of this class, by JNA's rule
+     * ({@code CallbackReference.findCallbackClass}, then the interface's own single public method or
+     * the one named {@code callback}); null when that rule finds no interface method (JNA then looks
+     * at the class itself, or refuses the callback).
+     */
+    private static Method callbackMethod(Class<?> type) {
+        if (type.isInterface()) {
+            return ownCallbackMethod(type);
         }
+        for (Class<?> i : type.getInterfaces()) {
+            if (Callback.class.isAssignableFrom(i)) {
+                Method m = ownCallbackMethod(i);
+                if (m != null) {
+                    return m;
+                }
+                break; // JNA stops at the first callback interface
+            }
+        }
+        Class<?> parent = type.getSuperclass();
+        return parent != null && Callback.class.isAssignableFrom(parent) ? callbackMethod(parent) : null;
+    }
+
+    /** The method JNA's rule finds among those {@code type} declares itself, or null. */
+    private static Method ownCallbackMethod(Class<?> type) {
         try {
-            return CallbackMethod.of(interfaces.get(0)).getReturnType();
-        } catch (IllegalArgumentException noSingleMethod) { // JNA refuses such a callback anyway
-            return int.class;
+            Method m = CallbackMethod.of(type);
+            return m.getDeclaringClass() == type ? m : null; // CallbackMethod's second look is for proxies only
+        } catch (IllegalArgumentException none) {
+            return null;
         }
     }
 

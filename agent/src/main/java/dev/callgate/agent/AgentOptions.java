@@ -27,6 +27,10 @@ import java.util.Map;
  *   <li>{@code direct}: {@code gate} (default: a direct-mapped callback is routed through JNA's
  *       interface-mapped dispatch, where the gate sits) or {@code leave} (direct-mapped callbacks
  *       keep their direct dispatch and are not gated)</li>
+ *   <li>{@code route}: {@code auto} (default: on JDK 22 or later, with callgate-ffm in the agent jar
+ *       and native access enabled, a callback whose signature an FFM upcall stub converts as JNA
+ *       does gets such a stub instead of JNA's trampoline) or {@code jna} (every callback keeps JNA's
+ *       trampoline, as {@code -Dcallgate.route=jna} does)</li>
  * </ul>
  *
  * <p>{@link #parse} is the one place the argument is checked, once, when the agent starts: an
@@ -37,11 +41,13 @@ import java.util.Map;
  * fix.
  */
 public record AgentOptions(Policy policy, Attachment attachment, ExceptionReporting exceptions,
-        List<String> includes, List<String> excludes, boolean gateDirect) {
+        List<String> includes, List<String> excludes, boolean gateDirect, boolean ffmRoute) {
+
+    private static final String KEYS = "policy, attachment, exceptions, include, exclude, direct, route";
 
     /** What an empty argument string means. */
     public static final AgentOptions DEFAULTS = new AgentOptions(Policy.WARN_ONCE, Attachment.KEEP_ATTACHED,
-            ExceptionReporting.ONCE_PER_CLASS, List.of(), List.of(), true);
+            ExceptionReporting.ONCE_PER_CLASS, List.of(), List.of(), true, true);
 
     /**
      * @param text the agent argument (null or blank: the defaults)
@@ -56,6 +62,7 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
         Attachment attachment = DEFAULTS.attachment;
         ExceptionReporting exceptions = DEFAULTS.exceptions;
         boolean gateDirect = true;
+        boolean ffmRoute = true;
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         Map<String, String> given = new HashMap<>();
@@ -67,7 +74,7 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
             int eq = item.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("option \"" + LineText.escape(item) + "\" is not key=value; keys:"
-                        + " policy, attachment, exceptions, include, exclude, direct");
+                        + " " + KEYS);
             }
             String key = item.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value = item.substring(eq + 1).strip();
@@ -93,13 +100,19 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
                     case "leave" -> false;
                     default -> throw bad(key, value, "gate, leave");
                 };
+                case "route" -> ffmRoute = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "auto" -> true;
+                    case "jna" -> false;
+                    default -> throw bad(key, value, "auto, jna");
+                };
                 case "include" -> includes.addAll(prefixes(key, value));
                 case "exclude" -> excludes.addAll(prefixes(key, value));
                 default -> throw new IllegalArgumentException("unknown option \"" + LineText.escape(key) + "\"; keys:"
-                        + " policy, attachment, exceptions, include, exclude, direct");
+                        + " " + KEYS);
             }
         }
-        return new AgentOptions(policy, attachment, exceptions, List.copyOf(includes), List.copyOf(excludes), gateDirect);
+        return new AgentOptions(policy, attachment, exceptions, List.copyOf(includes), List.copyOf(excludes), gateDirect,
+                ffmRoute);
     }
 
     /** Whether a callback whose class and callback interfaces have these names is gated. */
@@ -115,7 +128,8 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
         return "policy " + policy + ", attachment " + attachment + ", exceptions " + exceptions
                 + (includes.isEmpty() ? "" : ", include " + LineText.escape(String.join("|", includes)))
                 + (excludes.isEmpty() ? "" : ", exclude " + LineText.escape(String.join("|", excludes)))
-                + (gateDirect ? "" : ", direct-mapped callbacks left alone");
+                + (gateDirect ? "" : ", direct-mapped callbacks left alone")
+                + (ffmRoute ? "" : ", JNA's route only");
     }
 
     private static boolean matchesAny(String name, List<String> prefixes) {

@@ -1,6 +1,8 @@
 package dev.callgate.agent;
 
+import com.sun.jna.Pointer;
 import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.JnaUpcalls;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,20 +10,36 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One gate per JNA callback object, found by the object's identity. The callback is held weakly,
  * and the gate holds no reference to it, so the agent never changes when JNA frees a callback's
- * trampoline: that stays the application's business, as it is without the agent.
+ * trampoline: that stays the application's business, as it is without the agent. A callback on
+ * the FFM route also has its upcall stub here, which lives exactly as long as the entry: until the
+ * callback is collected (JNA's rule for its trampolines), then the next registration drops it.
  */
 final class GateRegistry {
 
+    /**
+     * What the agent made for one callback.
+     *
+     * @param stub the FFM upcall stub native code calls, or null on JNA's route
+     * @param address the stub's address, as {@code getFunctionPointer} returns it; null on JNA's route
+     */
+    record Gated(CallbackGate gate, JnaUpcalls.Stub stub, Pointer address) {
+        static Gated jnaRoute(CallbackGate gate) {
+            return new Gated(gate, null, null);
+        }
+    }
+
     private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
-    private static final ConcurrentHashMap<Key, CallbackGate> GATES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Key, Gated> GATES = new ConcurrentHashMap<>();
+    /** Stub addresses to their callbacks, for {@code CallbackReference.getCallback}. */
+    private static final ConcurrentHashMap<Long, Held> STUBS = new ConcurrentHashMap<>();
 
     private GateRegistry() {}
 
     /** One reusable lookup key per thread: {@link #find} runs on every native call of every JNA callback. */
     private static final ThreadLocal<Probe> PROBES = ThreadLocal.withInitial(Probe::new);
 
-    /** The gate of {@code callback}, or null when it has none (not converted since the agent came, or not selected). */
-    static CallbackGate find(Object callback) {
+    /** What {@code callback} has, or null when it has none (not converted since the agent came, or not selected). */
+    static Gated find(Object callback) {
         Probe probe = PROBES.get();
         probe.callback = callback;
         try {
@@ -31,17 +49,39 @@ final class GateRegistry {
         }
     }
 
-    /** Adds {@code gate} unless {@code callback} already has one; returns the one that won. */
-    static CallbackGate putIfAbsent(Object callback, CallbackGate gate) {
+    /** The callback whose stub is at {@code address}, or null (no stub there, or its callback is gone). */
+    static Object atStub(long address) {
+        Held held = STUBS.get(address);
+        return held == null ? null : held.get();
+    }
+
+    /** Adds {@code gated} unless {@code callback} already has an entry; returns the one that won. */
+    static Gated putIfAbsent(Object callback, Gated gated) {
         expunge();
-        CallbackGate earlier = GATES.putIfAbsent(new Held(callback), gate);
-        return earlier != null ? earlier : gate;
+        Held key = new Held(callback);
+        Gated earlier = GATES.putIfAbsent(key, gated);
+        if (earlier != null) {
+            return earlier;
+        }
+        if (gated.address() != null) {
+            STUBS.put(Pointer.nativeValue(gated.address()), key);
+        }
+        return gated;
+    }
+
+    /** How many callbacks have an entry (tests: entries of collected callbacks go). */
+    static int size() {
+        expunge();
+        return GATES.size();
     }
 
     private static void expunge() {
         Object gone;
         while ((gone = COLLECTED.poll()) != null) {
-            GATES.remove(gone);
+            Gated dropped = GATES.remove(gone);
+            if (dropped != null && dropped.address() != null) {
+                STUBS.remove(Pointer.nativeValue(dropped.address()), gone); // a new stub at a reused address stays
+            }
         }
     }
 

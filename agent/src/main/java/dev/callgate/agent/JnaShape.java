@@ -26,6 +26,7 @@ final class JnaShape {
     static final String REFERENCE = "com/sun/jna/CallbackReference";
     static final String PROXY = "com/sun/jna/CallbackReference$DefaultCallbackProxy";
     static final String CONVERT_DESCRIPTOR = "(Lcom/sun/jna/Callback;Z)Lcom/sun/jna/Pointer;";
+    static final String LOOKUP_DESCRIPTOR = "(Ljava/lang/Class;Lcom/sun/jna/Pointer;Z)Lcom/sun/jna/Callback;";
     static final String INVOKE_OWNER = "java/lang/reflect/Method";
     static final String INVOKE_DESCRIPTOR = "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;";
 
@@ -33,7 +34,8 @@ final class JnaShape {
 
     /** JNA's classes the agent's own code links against, besides the two it rewrites. */
     private static final List<String> LINKED = List.of("com/sun/jna/Callback", "com/sun/jna/Callback$UncaughtExceptionHandler",
-            "com/sun/jna/CallbackThreadInitializer", "com/sun/jna/Native");
+            "com/sun/jna/CallbackThreadInitializer", "com/sun/jna/Native", "com/sun/jna/Pointer",
+            "com/sun/jna/CallbackProxy", "com/sun/jna/AltCallingConvention");
 
     /** What is missing in the JNA that {@code loader} sees, or an empty list when everything is there. */
     static List<String> missing(ClassLoader loader) {
@@ -52,6 +54,9 @@ final class JnaShape {
             Members m = scan(reference);
             if (!m.convert) {
                 missing.add("static CallbackReference.getFunctionPointer(Callback, boolean)");
+            }
+            if (!m.lookup) {
+                missing.add("static CallbackReference.getCallback(Class, Pointer, boolean)");
             }
             if (!m.initializers) {
                 missing.add("static Map CallbackReference.initializers");
@@ -148,6 +153,10 @@ final class JnaShape {
                         && (access & Opcodes.ACC_STATIC) != 0) {
                     found.convert = true;
                 }
+                if (name.equals("getCallback") && descriptor.equals(LOOKUP_DESCRIPTOR)
+                        && (access & Opcodes.ACC_STATIC) != 0) {
+                    found.lookup = true;
+                }
                 if (name.equals("callback") && descriptor.equals("([Ljava/lang/Object;)Ljava/lang/Object;")) {
                     found.callback = true;
                 }
@@ -169,6 +178,7 @@ final class JnaShape {
 
     private static final class Members {
         boolean convert;
+        boolean lookup;
         boolean initializers;
         boolean callback;
         int reflectiveCalls;

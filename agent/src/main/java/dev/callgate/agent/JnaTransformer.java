@@ -32,8 +32,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Rewrites JNA's two dispatch classes as they load (or are retransformed): Byte Buddy
- * {@link Advice} at the start of {@code CallbackReference.getFunctionPointer(Callback, boolean)},
- * and in {@code CallbackReference$DefaultCallbackProxy} the one {@code Method.invoke} that runs the
+ * {@link Advice} around {@code CallbackReference.getFunctionPointer(Callback, boolean)} and
+ * {@code CallbackReference.getCallback(Class, Pointer, boolean)}, and in {@code CallbackReference$DefaultCallbackProxy} the one {@code Method.invoke} that runs the
  * callback body replaced by {@link AgentHooks#invoke}. A plain {@link ClassFileTransformer}: no
  * {@code AgentBuilder}, so nothing touches {@code sun.misc.Unsafe}. Every other class passes
  * untouched.
@@ -147,6 +147,8 @@ final class JnaTransformer implements ClassFileTransformer {
         return byteBuddy().redefine(type, locator)
                 .visit(Advice.to(ConvertAdvice.class).on(named("getFunctionPointer").and(isStatic())
                         .and(takesArguments(2)).and(takesArgument(1, boolean.class))))
+                .visit(Advice.to(LookupAdvice.class).on(named("getCallback").and(isStatic())
+                        .and(takesArguments(3)).and(takesArgument(2, boolean.class))))
                 .make(pool)
                 .getBytes();
     }

@@ -70,7 +70,8 @@ class AgentCannotServeIT {
 
     /**
      * A JNA whose CallbackReference lacks what the agent hooks (a stand-in compiled here: no
-     * getFunctionPointer(Callback, boolean), no initializers, no DefaultCallbackProxy): one line,
+     * getFunctionPointer(Callback, boolean), no getCallback(Class, Pointer, boolean), no initializers, no
+     * DefaultCallbackProxy): one line,
      * the class loads and the program runs untouched.
      */
     @Test
@@ -86,8 +87,10 @@ class AgentCannotServeIT {
                 .run(PROGRAM, "load=com.sun.jna.CallbackReference", "exit=3");
         assertOneLine(r, 3, "callgate-agent: JNA (unknown version) is not supported; it lacks what the agent hooks"
                 + " (missing: class com/sun/jna/Callback, class com/sun/jna/Callback$UncaughtExceptionHandler, class"
-                + " com/sun/jna/CallbackThreadInitializer, class com/sun/jna/Native,"
-                + " static CallbackReference.getFunctionPointer(Callback, boolean), static Map"
+                + " com/sun/jna/CallbackThreadInitializer, class com/sun/jna/Native, class com/sun/jna/Pointer, class"
+                + " com/sun/jna/CallbackProxy, class com/sun/jna/AltCallingConvention,"
+                + " static CallbackReference.getFunctionPointer(Callback, boolean),"
+                + " static CallbackReference.getCallback(Class, Pointer, boolean), static Map"
                 + " CallbackReference.initializers, class com/sun/jna/CallbackReference$DefaultCallbackProxy), so JNA"
                 + " is left alone and callbacks are not gated; use a JNA release that has them (every one from 3.5.0"
                 + " to 5.19.1 does), or leave -javaagent out");

@@ -35,6 +35,19 @@ class AgentOptionsTest {
     }
 
     @Test
+    void routeTurnsTheFfmRouteOffOrLeavesItOn() {
+        assertTrue(AgentOptions.DEFAULTS.ffmRoute());
+        assertFalse(AgentOptions.parse("route=jna").ffmRoute());
+        assertFalse(AgentOptions.parse("route=JNA").ffmRoute());
+        assertTrue(AgentOptions.parse("route=auto").ffmRoute());
+        assertEquals("policy WARN_ONCE, attachment KEEP_ATTACHED, exceptions ONCE_PER_CLASS, JNA's route only",
+                AgentOptions.parse("route=jna").describe());
+        assertEquals("option route=ffm is not understood; route takes auto, jna", refusal("route=ffm"));
+        assertEquals("option route is given twice (route=auto, then route=jna); give it once",
+                refusal("route=auto,route=jna"));
+    }
+
+    @Test
     void theAttachMessageNamesEveryOption() {
         AgentOptions o = AgentOptions.parse("policy=warn,exceptions=every,include=com.example.|org.x.Cb,direct=leave");
         assertEquals("policy WARN, attachment KEEP_ATTACHED, exceptions EVERY, include com.example.|org.x.Cb,"
@@ -48,7 +61,7 @@ class AgentOptionsTest {
                 refusal("include=com.example.\u001b[2J"));
         assertEquals("option policy=warn\\x1b[2J is not understood; policy takes allow, warn-once, warn, reject, abort",
                 refusal("policy=warn\u001b[2J"));
-        assertEquals("unknown option \"\\x1b[2j\"; keys: policy, attachment, exceptions, include, exclude, direct",
+        assertEquals("unknown option \"\\x1b[2j\"; keys: policy, attachment, exceptions, include, exclude, direct, route",
                 refusal("\u001b[2J=1"));
     }
 

@@ -1,6 +1,7 @@
 package dev.callgate.agent.programs;
 
 import com.sun.jna.Callback;
+import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -26,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * Arguments after the mode: {@code calls=N}, {@code workers=N}, {@code throw} (the body throws),
- * {@code wait} (print {@code ready} and wait for a line on stdin first), {@code exit=N}. Prints
+ * {@code wait} (print {@code ready} and wait for a line on stdin first), {@code named} (the
+ * application registers its own {@code CallbackThreadInitializer} naming native threads
+ * {@code app-worker}, daemon, kept attached), {@code exit=N}. Prints
  * {@code calls=}, {@code javaThreads=}, {@code threadNames=} and {@code nsPerCall=} (pool modes: the
  * worker is held at its first call until every item is queued, then the time from the end of that
  * call to the end of the last, per call), and {@code gatedCalls=} and {@code gatedForeignCalls=}
@@ -116,6 +119,7 @@ public final class PlainJnaProgram {
         int exit = 0;
         boolean fail = false;
         boolean wait = false;
+        boolean named = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("calls=")) {
@@ -128,6 +132,8 @@ public final class PlainJnaProgram {
                 fail = true;
             } else if (a.equals("wait")) {
                 wait = true;
+            } else if (a.equals("named")) {
+                named = true;
             }
         }
         if (wait) { // JNA loaded and one callback converted before the agent may come
@@ -146,7 +152,7 @@ public final class PlainJnaProgram {
         if (mode.equals("qsort")) {
             qsort(calls);
         } else {
-            pool(mode.equals("direct"), calls, workers, fail);
+            pool(mode.equals("direct"), calls, workers, fail, named);
         }
         printGatedTotals();
         System.exit(exit);
@@ -163,8 +169,11 @@ public final class PlainJnaProgram {
         }
     }
 
-    private static void pool(boolean direct, int calls, int workers, boolean fail) {
+    private static void pool(boolean direct, int calls, int workers, boolean fail, boolean named) {
         Worker worker = new Worker(fail, calls);
+        if (named) {
+            Native.setCallbackThreadInitializer(worker, new CallbackThreadInitializer(true, false, "app-worker"));
+        }
         GLib glib = direct ? null : Native.load("glib-2.0", GLib.class);
         Pointer pool = direct ? DirectGLib.g_thread_pool_new(worker, null, workers, 1, null)
                 : glib.g_thread_pool_new(worker, null, workers, 1, null);

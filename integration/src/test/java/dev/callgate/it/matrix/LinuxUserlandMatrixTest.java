@@ -42,7 +42,9 @@ import org.testcontainers.DockerClientFactory;
  *       give none;
  *   <li>{@code demo --policy abort}: the diagnostic, then death by SIGABRT (exit status 134);
  *   <li>an unmodified plain-JNA program (GLib's pool) under {@code -javaagent:callgate-agent.jar}: every
- *       callback gated, one line;
+ *       callback gated, one line; its route (the agent's debug line) is the FFM upcall stub on the
+ *       Temurin 25 cases when the agent jar was built on JDK 22+ (it then holds callgate-ffm), and
+ *       JNA's, unchanged, on the suites' own JDK 17 and 21;
  *   <li>on the Temurin 25 cases, when the build ran on JDK 22+: callgate-ffm's demo, a GLib pool calling
  *       a gated FFM upcall;
  *   <li>os-linux's own tests of its native calls, with JUnit's console launcher: thread ids by
@@ -138,7 +140,7 @@ class LinuxUserlandMatrixTest {
             checkDoctor(matrixCase, doctor);
             checkWarnOnce(containers.run(matrixCase, "demo", "--policy", "warn-once", "--calls", "200", "--threads", "4"));
             checkAbort(containers.run(matrixCase, "demo", "--policy", "abort", "--calls", "50", "--threads", "1"));
-            checkAgent(runAgentDemo(matrixCase));
+            checkAgent(matrixCase, runAgentDemo(matrixCase));
             if (matrixCase.hostJvm().isPresent() && FFM_JARS.stream().allMatch(Files::isRegularFile)) {
                 checkFfm(runFfmDemo(matrixCase));
             }
@@ -217,19 +219,35 @@ class LinuxUserlandMatrixTest {
         if (matrixCase.hostJvm().isPresent()) {
             args.add("--enable-native-access=ALL-UNNAMED"); // JDK 22+: JNA's native calls without a warning
         }
-        args.addAll(List.of("-javaagent:/callgate/agent.jar", "-cp", "/callgate/agent.jar:/callgate/jna.jar",
+        args.addAll(List.of("-Dcallgate.agent.debug=true", "-javaagent:/callgate/agent.jar", "-cp",
+                "/callgate/agent.jar:/callgate/jna.jar",
                 "dev.callgate.agent.AgentDemo", "200"));
         return containers.runJava(matrixCase, Map.of(AGENT_JAR, "/callgate/agent.jar", JNA_JAR, "/callgate/jna.jar"), args);
     }
 
-    /** The agent gated every callback of the plain-JNA demo, kept its GLib thread attached, said it once. */
-    private static void checkAgent(ChildJvmResult run) {
+    /**
+     * The agent gated every callback of the plain-JNA demo, kept its GLib thread attached, said it
+     * once, on the route this cell's JVM and the agent jar give it.
+     */
+    private static void checkAgent(MatrixCase matrixCase, ChildJvmResult run) {
         assertExit(run, 0, "agent demo");
         assertLine(run, "agent: gated 200 callbacks", "agent demo");
+        String route = "callgate-agent: callback GFunc takes " + expectedAgentRoute(matrixCase);
+        assertEquals(1, run.stderrLines(line -> line.startsWith(route)).size(),
+                () -> "agent demo: expected one line starting \"" + route + "\"\n" + run.describe());
         Pattern foreign = Pattern.compile("callgate: callback \\S+ on thread not created by the JVM \\(native thread \\d+,"
                 + " os linux\\); ran it \\(policy WARN_ONCE: said once per callback\\)");
         assertEquals(1, DiagnosticLines.matching(run.stderrLines(), foreign).size(),
                 () -> "agent demo: exactly one foreign-thread line expected\n" + run.describe());
+    }
+
+    /** The start of the agent's route line for the demo's callback in this case. */
+    private static String expectedAgentRoute(MatrixCase matrixCase) {
+        if (matrixCase.hostJvm().isEmpty()) {
+            return "JNA's route: JDK " + matrixCase.expectedMajorVersion() + "; the FFM route needs JDK 22 or later";
+        }
+        return AgentJar.holdsFfm(AGENT_JAR) ? "the FFM route: an FFM upcall stub converts (Pointer, Pointer) -> void"
+                : "JNA's route: callgate-ffm is not on the class or module path";
     }
 
     /** callgate-ffm's demo: a GLib pool calls a gated FFM upcall stub (JDK 22+ cells). */

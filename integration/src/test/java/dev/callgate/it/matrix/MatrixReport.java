@@ -45,7 +45,7 @@ final class MatrixReport {
                 .append(", Docker engine ").append(dockerVersion)
                 .append(", containers with network mode none; scenarios per cell: `doctor`,")
                 .append(" `demo --policy warn-once --calls 200 --threads 4`, `demo --policy abort --calls 50 --threads 1`,")
-                .append(" a plain-JNA program under the agent, callgate-ffm's demo (Temurin 25 rows of a JDK 22+ build),")
+                .append(" a plain-JNA program under the agent (on the FFM route in Temurin 25 rows of a JDK 22+ build, JNA's elsewhere), callgate-ffm's demo (Temurin 25 rows of a JDK 22+ build),")
                 .append(" os-linux's native-call tests.\n\n");
         if (note != null) {
             md.append(note).append("\n\n");
