@@ -391,7 +391,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          * it is. The stub lives as long as that proxy, which JNA also maps the address back to.
          */
         private T upcallProxy(JnaUpcalls upcalls, CallbackGate core, Object fallback) {
-            JnaUpcalls.Stub stub = upcalls.stub(new JnaUpcalls.StubRequest(core, method, type, body, true, fallback,
+            JnaUpcalls.Stub stub = upcalls.stub(new JnaUpcalls.StubRequest(core, method, type, body, fallback,
                     null));
             Pointer address = new Pointer(stub.address()); // JNA's key for the address: kept with the stub
             T proxy = type.cast(CallbackReference.getCallback(type, address));

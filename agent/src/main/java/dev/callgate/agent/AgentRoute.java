@@ -39,10 +39,9 @@ final class AgentRoute {
         if (!options.ffmRoute()) {
             return jna("the agent option route=jna turns the FFM route off");
         }
-        String off = UpcallRoute.unavailable(); // JDK 17-21 stop here: no FFM class is loaded
-        if (off == null) {
-            off = NativeAccessAtStart.missing();
-        }
+        // JDK 17-21 stop here (no FFM class is loaded), and so does a JVM whose command line did not
+        // enable native access (callgate-ffm's rule: the JDK's grant after warning about JNA is no consent)
+        String off = UpcallRoute.unavailable();
         if (off != null) {
             return jna(off);
         }

@@ -58,7 +58,6 @@ public final class CallgateAgent {
     }
 
     private static synchronized void install(String arguments, Instrumentation instrumentation, boolean attached) {
-        NativeAccessAtStart.note(); // before the application's JNA makes the JDK grant it after a warning
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments); // the one check of every option, before anything else

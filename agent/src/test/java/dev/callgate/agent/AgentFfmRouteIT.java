@@ -182,7 +182,8 @@ class AgentFfmRouteIT {
     @Test
     void withoutNativeAccessJnaRouteAndNoNewLine() {
         Result r = Child.program().jvmOption(DEBUG).withAgent(null).run(PLAIN, "pool", "calls=300", "exit=3");
-        assertRoute(r, "Worker", FFM_JDK ? "takes JNA's route: native access was not enabled for the agent when the JVM started"
+        assertRoute(r, "Worker", FFM_JDK
+                ? "takes JNA's route: native access is not enabled for callgate-ffm; add --enable-native-access=ALL-UNNAMED"
                 : expectedRoute());
         assertEquals(0, r.linesWith(REFUSED).size(), r::describe);
         assertEquals(1, gateLines(r).size(), r::describe);
@@ -211,6 +212,7 @@ class AgentFfmRouteIT {
         assertEquals(List.of("callgate: callback Ascending takes JNA's route, not the FFM upcall route:"
                 + " Attachment.DETACH_AFTER_EACH_CALL, and an FFM upcall keeps its thread attached until it exits;"
                 + " use KEEP_ATTACHED for the FFM route. It works there, only slower; -Dcallgate.route=jna (or"
-                + " route(CallbackRoute.JNA)) chooses JNA's route without this line"), refused, r::describe);
+                + " route(CallbackRoute.JNA), or the agent's option route=jna) chooses JNA's route without this line"),
+                refused, r::describe);
     }
 }

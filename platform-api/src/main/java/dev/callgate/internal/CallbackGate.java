@@ -479,8 +479,8 @@ public final class CallbackGate {
      */
     public void routeRefused(String reason) {
         write(new LineText().text("callgate: callback ").part(name).text(" takes JNA's route, not the FFM upcall route: ")
-                .part(reason).text(". It works there, only slower; -Dcallgate.route=jna (or route(CallbackRoute.JNA))"
-                        + " chooses JNA's route without this line").encode());
+                .part(reason).text(". It works there, only slower; -Dcallgate.route=jna (or route(CallbackRoute.JNA), or the"
+                        + " agent's option route=jna) chooses JNA's route without this line").encode());
     }
 
     private long currentThreadIdOrZero() {

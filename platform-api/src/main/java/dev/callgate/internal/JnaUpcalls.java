@@ -43,12 +43,14 @@ public interface JnaUpcalls {
      * @param gate the gate in front of the body
      * @param method the callback method native code calls
      * @param optionsClass the class JNA reads the library options of (string encoding)
-     * @param body the callback object whose {@code method} runs
-     * @param weakBody hold {@code body} weakly, as JNA's trampoline does (the agent); else strongly
+     * @param body the callback object whose {@code method} runs. The stub holds it weakly, as JNA's
+     *     trampoline holds a callback: the stub is a GC root while it lives, so a strong reference
+     *     would keep whatever the body refers to (its own handle, say) for ever. The caller keeps the
+     *     body reachable for as long as it may run (the open handle; the application's callback)
      * @param fallback what native code gets when the body does not run, in the method's JNA return type
      * @param alsoTell called with each exception the gate contained, after the gate's line; or null
      */
-    record StubRequest(CallbackGate gate, Method method, Class<?> optionsClass, Object body, boolean weakBody,
+    record StubRequest(CallbackGate gate, Method method, Class<?> optionsClass, Object body,
             Object fallback, Consumer<Throwable> alsoTell) {}
 
     /**

@@ -138,14 +138,10 @@ public final class JnaUpcallStubs implements JnaUpcalls {
     private static MethodHandle body(StubRequest request) throws IllegalAccessException {
         Method method = request.method();
         MethodHandle call = LOOKUP.unreflect(method); // accessible: CallbackMethod made it so
-        MethodHandle body;
-        if (request.weakBody()) {
-            MethodHandle referent = REFERENT.bindTo(new WeakReference<>(request.body()))
-                    .asType(MethodType.methodType(method.getDeclaringClass()));
-            body = MethodHandles.collectArguments(call, 0, referent);
-        } else {
-            body = call.bindTo(request.body());
-        }
+        // Weakly: the stub is a GC root while it lives, and its owner keeps the body (see StubRequest)
+        MethodHandle referent = REFERENT.bindTo(new WeakReference<>(request.body()))
+                .asType(MethodType.methodType(method.getDeclaringClass()));
+        MethodHandle body = MethodHandles.collectArguments(call, 0, referent);
         return hasStructure(method.getParameterTypes()) ? writingStructures(body) : body;
     }
 

@@ -41,7 +41,8 @@ class FallbackRouteTest {
         assertEquals(1, written.size(), () -> "exactly one line: " + written);
         assertEquals("callgate: callback " + gated.name() + " takes JNA's route, not the FFM upcall route: "
                 + gated.routeReason() + ". It works there, only slower; -Dcallgate.route=jna (or"
-                + " route(CallbackRoute.JNA)) chooses JNA's route without this line", written.get(0));
+                + " route(CallbackRoute.JNA), or the agent's option route=jna) chooses JNA's route without this line",
+                written.get(0));
     }
 
     private static Memory ints(int... values) {
