@@ -53,8 +53,10 @@ final class JnaQsortRoutes {
     static final Comparator BY_INT = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
 
     private static final QsortLib LIBC = Native.load(Platform.C_LIBRARY_NAME, QsortLib.class);
-    private static final MethodHandle LIMIT_TARGET;
-    private static final FunctionDescriptor COMPARE = FunctionDescriptor.of(ValueLayout.JAVA_INT,
+    /** The limit's target, {@code (Comparator, long, long)int}: the addresses wrapped in {@code Pointer}s as JNA does. */
+    static final MethodHandle LIMIT_TARGET;
+    /** How the comparator crosses the stub: addresses as {@code long}s, as callgate's FFM route passes them. */
+    static final FunctionDescriptor COMPARE = FunctionDescriptor.of(ValueLayout.JAVA_INT,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
 
     static {
