@@ -16,6 +16,7 @@ public final class GLibWorkerInterleaved {
 
     private GLibWorkerInterleaved() {}
 
+    /** {@code args}: the number of rounds (300). */
     public static void main(String[] args) throws ReflectiveOperationException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         String[] names = {"ffm-bare", "ffm-gated", "jna-limit", "jna-callgate-ffm", "jna-callgate"};

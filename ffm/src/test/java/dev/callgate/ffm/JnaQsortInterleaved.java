@@ -26,6 +26,7 @@ public final class JnaQsortInterleaved {
 
     record Variant(String name, JnaQsortRoutes.Sort sort, double[] nanos) {}
 
+    /** {@code args}: the body, {@code address} or {@code getInt}; then the number of rounds (300). */
     public static void main(String[] args) {
         boolean getInt = args.length > 0 && args[0].equals("getInt");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 300;

@@ -18,22 +18,23 @@ public final class JnaRouteBenchmarks {
 
     private JnaRouteBenchmarks() {}
 
+    /** Runs the benchmarks; {@code args} are JMH options without a pattern. */
     public static void main(String[] args) throws Exception {
         CommandLineOptions cli = new CommandLineOptions(args);
         if (!cli.getIncludes().isEmpty()) {
             throw new IllegalArgumentException("give no benchmark pattern (" + cli.getIncludes()
                     + "); for single benchmarks run org.openjdk.jmh.Main");
         }
-        new Runner(new OptionsBuilder().parent(cli).include(JnaQsortOnJvmThreadBenchmark.class.getSimpleName())
-                .include(UpcallOnGLibWorkerBenchmark.class.getSimpleName()).build()).run();
         String agentJar = System.getProperty("bench.agentJar");
-        if (agentJar == null || agentJar.isEmpty()) {
-            System.out.println("# no agent row: -Dbench.agentJar=agent/target/callgate-agent.jar adds it");
-            return;
-        }
-        if (!Files.isRegularFile(Path.of(agentJar))) {
+        if (agentJar != null && !Files.isRegularFile(Path.of(agentJar))) { // before the long run, not after it
             throw new IllegalArgumentException("-Dbench.agentJar=" + agentJar + " is not a file; build it with"
                     + " ./mvnw -pl agent -am package -DskipTests");
+        }
+        new Runner(new OptionsBuilder().parent(cli).include(JnaQsortOnJvmThreadBenchmark.class.getSimpleName())
+                .include(UpcallOnGLibWorkerBenchmark.class.getSimpleName()).build()).run();
+        if (agentJar == null) {
+            System.out.println("# no agent row: -Dbench.agentJar=agent/target/callgate-agent.jar adds it");
+            return;
         }
         ChainedOptionsBuilder agent = new OptionsBuilder().parent(cli)
                 .include(JnaQsortUnderAgentBenchmark.class.getSimpleName())
