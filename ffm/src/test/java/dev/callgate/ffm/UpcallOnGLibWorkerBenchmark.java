@@ -5,13 +5,16 @@ import com.sun.jna.CallbackReference;
 import com.sun.jna.Pointer;
 import dev.callgate.Attachment;
 import dev.callgate.CallGate;
+import dev.callgate.CallbackRoute;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.RoutingAccess;
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -36,9 +39,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * GLib's thread pool (one exclusive worker, a native thread) calls Java back; one op is one push
  * and one callback (each invocation pushes {@value #CALLS} items and waits for all of them). The
  * same FFM-driven pool runs every variant: {@code ffm-bare}, a plain upcall stub;
- * {@code ffm-gated}, the same target behind {@link FfmCallGate} ({@code WARN_ONCE}); and
- * {@code jna-callgate}, callgate's JNA path ({@link CallGate#builder}, kept attached), whose JNA
- * trampoline the pool calls by its function pointer.
+ * {@code ffm-gated}, the same target behind {@link FfmCallGate} ({@code WARN_ONCE});
+ * {@code jna-limit}, a plain upcall stub whose target wraps the two addresses in {@code Pointer}s
+ * and calls a JNA-typed {@link GFunc} (no gate: the limit of callgate's FFM route);
+ * {@code jna-callgate-ffm}, that {@code GFunc} through {@link CallGate#builder} on its default
+ * route, FFM; and {@code jna-callgate}, the same on JNA's route ({@code route(CallbackRoute.JNA)},
+ * JNA's trampoline). Every callgate variant is {@code WARN_ONCE}, kept attached; the pool calls
+ * each by its function pointer ({@code CallbackReference.getFunctionPointer} for the JNA ones).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -50,6 +57,19 @@ public class UpcallOnGLibWorkerBenchmark {
     static final int CALLS = 1000;
     static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
     static final LongAdder DONE = new LongAdder();
+    /** The JNA-typed body every {@code jna-*} variant runs. */
+    static final GFunc BODY = (data, user) -> DONE.increment();
+    /** {@code jna-limit}'s target: {@code (long, long)void}, the addresses wrapped as JNA does (the route passes them as longs too). */
+    private static final MethodHandle JNA_LIMIT;
+
+    static {
+        try {
+            JNA_LIMIT = MethodHandles.lookup().findStatic(UpcallOnGLibWorkerBenchmark.class, "jnaLimit",
+                    MethodType.methodType(void.class, GFunc.class, long.class, long.class)).bindTo(BODY);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The JNA shape of GLib's {@code GFunc}. */
     public interface GFunc extends Callback {
@@ -58,7 +78,7 @@ public class UpcallOnGLibWorkerBenchmark {
 
     @State(Scope.Benchmark)
     public static class Pool {
-        @Param({"ffm-bare", "ffm-gated", "jna-callgate"})
+        @Param({"ffm-bare", "ffm-gated", "jna-limit", "jna-callgate-ffm", "jna-callgate"})
         public String variant;
 
         GLibThreadPool pool;
@@ -79,15 +99,27 @@ public class UpcallOnGLibWorkerBenchmark {
                             .diagnostics(Backends.backend().writerTo(DevNull.open())).build();
                     fn = gatedUpcall.stub();
                 }
-                case "jna-callgate" -> {
-                    gatedJna = RoutingAccess.diagnostics(CallGate.builder(GFunc.class, (GFunc) (data, user) -> DONE.increment())
-                            .name("bench-glib-jna").policy(Policy.WARN_ONCE).attachment(Attachment.KEEP_ATTACHED),
-                            Backends.backend().writerTo(DevNull.open())).build();
-                    fn = MemorySegment.ofAddress(Pointer.nativeValue(CallbackReference.getFunctionPointer(gatedJna.callback())));
-                }
+                case "jna-limit" -> fn = Natives.LINKER.upcallStub(JNA_LIMIT,
+                        FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), Arena.global());
+                case "jna-callgate-ffm" -> fn = gatedJna(CallbackRoute.FFM);
+                case "jna-callgate" -> fn = gatedJna(CallbackRoute.JNA);
                 default -> throw new IllegalArgumentException(variant);
             }
             pool = GLibThreadPool.start(fn, 1);
+        }
+
+        /** {@link #BODY} through {@link CallGate#builder}, failing unless it took {@code route}. */
+        private MemorySegment gatedJna(CallbackRoute route) {
+            GatedCallback.Builder<GFunc> builder = CallGate.builder(GFunc.class, BODY).name("bench-glib-jna")
+                    .policy(Policy.WARN_ONCE).attachment(Attachment.KEEP_ATTACHED);
+            if (route == CallbackRoute.JNA) {
+                builder.route(CallbackRoute.JNA);
+            }
+            gatedJna = RoutingAccess.diagnostics(builder, Backends.backend().writerTo(DevNull.open())).build();
+            if (gatedJna.route() != route) {
+                throw new IllegalStateException(variant + " took the " + gatedJna.route() + " route: " + gatedJna.routeReason());
+            }
+            return MemorySegment.ofAddress(Pointer.nativeValue(CallbackReference.getFunctionPointer(gatedJna.callback())));
         }
 
         void awaitCalls(long target) {
@@ -131,6 +163,10 @@ public class UpcallOnGLibWorkerBenchmark {
         }
         p.pushed += CALLS;
         p.awaitCalls(p.pushed);
+    }
+
+    private static void jnaLimit(GFunc body, long data, long user) {
+        body.invoke(data == 0 ? null : new Pointer(data), user == 0 ? null : new Pointer(user));
     }
 
     private static void work(MemorySegment data, MemorySegment user) {
