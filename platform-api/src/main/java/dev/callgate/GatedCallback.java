@@ -71,21 +71,11 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
     private final CallbackGate gate;
     private final CallbackGroup group; // null outside a group
     private final UpcallRoute.Choice route;
-    /**
-     * The body, for the FFM route, whose stub holds it only weakly: the stub is a GC root while its
-     * proxy lives, so a body that refers to its own handle (to close itself) would keep the proxy,
-     * and the stub, for ever. The handle keeps the body while the application (or, while open,
-     * callgate) keeps the handle; a closed callback never runs its body again.
-     */
-    @SuppressWarnings("unused") // held, never read
-    private final Object body;
-
-    private GatedCallback(T callback, CallbackGate gate, CallbackGroup group, UpcallRoute.Choice route, Object body) {
+    private GatedCallback(T callback, CallbackGate gate, CallbackGroup group, UpcallRoute.Choice route) {
         this.callback = callback;
         this.gate = gate;
         this.group = group;
         this.route = route;
-        this.body = body;
     }
 
     /** The gated callback to hand to native code in place of the body. */
@@ -370,7 +360,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
                     ? upcallProxy(route.upcalls(), core, fallback)
                     : gatedProxy(core, fallback, os);
             made.set(new WeakReference<>(proxy));
-            GatedCallback<T> handle = new GatedCallback<>(proxy, core, group, route, body);
+            GatedCallback<T> handle = new GatedCallback<>(proxy, core, group, route);
             OpenCallbacks.opened(core, handle, proxy);
             if (group != null) {
                 group.join(handle, proxy); // last, while no one else has the proxy: a closed group refuses it
@@ -391,7 +381,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          * it is. The stub lives as long as that proxy, which JNA also maps the address back to.
          */
         private T upcallProxy(JnaUpcalls upcalls, CallbackGate core, Object fallback) {
-            JnaUpcalls.Stub stub = upcalls.stub(new JnaUpcalls.StubRequest(core, method, type, body, fallback,
+            JnaUpcalls.Stub stub = upcalls.stub(new JnaUpcalls.StubRequest(core, method, type, body, true, fallback,
                     null));
             Pointer address = new Pointer(stub.address()); // JNA's key for the address: kept with the stub
             T proxy = type.cast(CallbackReference.getCallback(type, address));

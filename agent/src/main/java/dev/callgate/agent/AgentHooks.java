@@ -151,7 +151,7 @@ public final class AgentHooks {
                 fallbackText, os, os.stderr(), route.upcalls().jvmEntry(callback.getClass().getClassLoader(), os,
                         () -> threadName(application, held)));
         JnaUpcalls.Stub stub = route.upcalls().stub(new JnaUpcalls.StubRequest(gate, method, callback.getClass(),
-                callback, fallback, thrown -> ApplicationExceptionHandler.tell(held.get(), thrown, name)));
+                callback, false, fallback, thrown -> ApplicationExceptionHandler.tell(held.get(), thrown, name)));
         return new Gated(gate, stub, new Pointer(stub.address()));
     }
 

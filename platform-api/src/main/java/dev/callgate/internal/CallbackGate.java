@@ -63,6 +63,8 @@ public final class CallbackGate {
     private final Set<Class<?>> exceptionClassesReported = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile long gaveUpAfterNanos = -1; // the bound of the last close that gave up; -1: none did
+    private Runnable afterClose; // guarded by closeState
+    private boolean afterCloseRan; // guarded by closeState
 
     /**
      * @param name the callback's name in diagnostics
@@ -102,7 +104,9 @@ public final class CallbackGate {
         ThreadOrigin.warmUp(rule); // the creating thread's answer skips the walk that a native thread takes
         FlightRecording.isRecording();
         foreignLine(0);
-        new Entry(false, 0);
+        Entry probe = new Entry(false, 0);
+        new ThreadExits().register(probe); // a throwaway tally: links what a thread's first call and exit run
+        ThreadExits.finished(probe);
         ThreadBodies.listedOnThisThread(); // the list a native thread's first entry joins
         new GateCounters().count(DiagnosticChannel.Outcome.DROPPED);
         ListenerRelay.active();
@@ -177,7 +181,7 @@ public final class CallbackGate {
     /** Ends a call that {@link #enter()} let in. */
     public void exit(Entry entry) {
         entry.depth--;
-        counters.finished.increment();
+        ThreadExits.finished(entry); // no locked instruction: see ThreadExits
     }
 
     /**
@@ -270,8 +274,35 @@ public final class CallbackGate {
         }
         for (CallbackGate gate : gates) {
             OpenCallbacks.closed(gate); // native code may still call: it gets the default value
+            gate.runAfterClose();
         }
         return quiet;
+    }
+
+    /**
+     * Runs {@code task} once, after the first {@code close()} of this gate has waited (or given
+     * up): the FFM route lets go of the body there. Runs it at once if that has happened already.
+     */
+    public void afterClose(Runnable task) {
+        synchronized (closeState) {
+            if (!afterCloseRan) {
+                afterClose = task;
+                return;
+            }
+        }
+        task.run();
+    }
+
+    private void runAfterClose() {
+        Runnable task;
+        synchronized (closeState) {
+            task = afterClose;
+            afterClose = null;
+            afterCloseRan = true;
+        }
+        if (task != null) {
+            task.run();
+        }
     }
 
     /**
@@ -507,6 +538,7 @@ public final class CallbackGate {
         } else {
             entry = new Entry(false, 0);
         }
+        counters.exitsByThread.register(entry);
         threads.set(entry);
         return entry;
     }
@@ -519,6 +551,7 @@ public final class CallbackGate {
         long depth; // bodies of this gate running on this thread (a callback may re-enter itself)
         CloseState closeState; // set when the entry joins its thread's ThreadBodies; null for unheld gates
         long closingDepth; // the part of depth counted in closeState.closingBodies while this thread closes
+        long exits; // calls this thread finished here; written by this thread only, read by close (ThreadExits)
 
         Entry(boolean foreign, long nativeThreadId) {
             this.foreign = foreign;

@@ -43,15 +43,17 @@ public interface JnaUpcalls {
      * @param gate the gate in front of the body
      * @param method the callback method native code calls
      * @param optionsClass the class JNA reads the library options of (string encoding)
-     * @param body the callback object whose {@code method} runs. The stub holds it weakly, as JNA's
-     *     trampoline holds a callback: the stub is a GC root while it lives, so a strong reference
-     *     would keep whatever the body refers to (its own handle, say) for ever. The caller keeps the
-     *     body reachable for as long as it may run (the open handle; the application's callback)
+     * @param body the callback object whose {@code method} runs. The stub is a GC root while it
+     *     lives, so it must not keep the body for ever: whatever the body refers to (its own handle,
+     *     say) would live as long. See {@code untilClosed}
+     * @param untilClosed the stub holds the body strongly until {@code gate} closes, then lets go
+     *     (the library API, whose handle closes the gate: the body is a constant the JIT inlines);
+     *     false: weakly, as JNA's trampoline holds a callback (the agent: gates it never closes)
      * @param fallback what native code gets when the body does not run, in the method's JNA return type
      * @param alsoTell called with each exception the gate contained, after the gate's line; or null
      */
     record StubRequest(CallbackGate gate, Method method, Class<?> optionsClass, Object body,
-            Object fallback, Consumer<Throwable> alsoTell) {}
+            boolean untilClosed, Object fallback, Consumer<Throwable> alsoTell) {}
 
     /**
      * A gated upcall stub. Its native code lives as long as this object is reachable: keep it as

@@ -16,6 +16,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
@@ -138,10 +139,19 @@ public final class JnaUpcallStubs implements JnaUpcalls {
     private static MethodHandle body(StubRequest request) throws IllegalAccessException {
         Method method = request.method();
         MethodHandle call = LOOKUP.unreflect(method); // accessible: CallbackMethod made it so
-        // Weakly: the stub is a GC root while it lives, and its owner keeps the body (see StubRequest)
-        MethodHandle referent = REFERENT.bindTo(new WeakReference<>(request.body()))
-                .asType(MethodType.methodType(method.getDeclaringClass()));
-        MethodHandle body = MethodHandles.collectArguments(call, 0, referent);
+        MethodHandle body;
+        if (request.untilClosed()) {
+            // A constant the JIT inlines, through a call site the gate's close points elsewhere: the
+            // stub is a GC root, and must not keep the body (and what it refers to) after close
+            MutableCallSite site = new MutableCallSite(call.bindTo(request.body()));
+            body = site.dynamicInvoker();
+            MethodHandle closed = MethodHandles.empty(body.type()); // never runs: the gate admits no call
+            request.gate().afterClose(() -> site.setTarget(closed));
+        } else {
+            MethodHandle referent = REFERENT.bindTo(new WeakReference<>(request.body()))
+                    .asType(MethodType.methodType(method.getDeclaringClass()));
+            body = MethodHandles.collectArguments(call, 0, referent);
+        }
         return hasStructure(method.getParameterTypes()) ? writingStructures(body) : body;
     }
 
