@@ -148,9 +148,11 @@ public final class JnaUpcallStubs implements JnaUpcalls {
             MethodHandle closed = MethodHandles.empty(body.type()); // never runs: the gate admits no call
             request.gate().afterClose(() -> site.setTarget(closed));
         } else {
+            // Cast to the body's own class, so that the JIT can call it directly as with a constant
+            Class<?> exact = request.body().getClass();
             MethodHandle referent = REFERENT.bindTo(new WeakReference<>(request.body()))
-                    .asType(MethodType.methodType(method.getDeclaringClass()));
-            body = MethodHandles.collectArguments(call, 0, referent);
+                    .asType(MethodType.methodType(exact));
+            body = MethodHandles.collectArguments(call.asType(call.type().changeParameterType(0, exact)), 0, referent);
         }
         return hasStructure(method.getParameterTypes()) ? writingStructures(body) : body;
     }
