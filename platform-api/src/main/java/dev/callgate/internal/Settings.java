@@ -195,16 +195,7 @@ public final class Settings {
     }
 
     private static boolean jnaRouteOnly(String value, List<String> problems) {
-        if (value == null) {
-            return false;
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("auto") || v.equals("jna")) {
-            return v.equals("jna");
-        }
-        problems.add(given(ROUTE, value) + " is not auto or jna; fix the value (jna turns the FFM upcall route off),"
-                + " or remove the property for the default, auto");
-        return false;
+        return either(ROUTE, value, "jna", "auto", " (jna turns the FFM upcall route off)", problems);
     }
 
     private static ExitGuard.Mode exitGuard(String value, List<String> problems) {
@@ -244,15 +235,22 @@ public final class Settings {
     }
 
     private static boolean flag(String key, String value, List<String> problems) {
+        return either(key, value, "true", "false", "", problems);
+    }
+
+    /** A property of two values: true for {@code yes}; {@code no}, the default, when unset or bad. */
+    private static boolean either(String key, String value, String yes, String no, String meaning,
+            List<String> problems) {
         if (value == null) {
             return false;
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("true") || v.equals("false")) {
-            return v.equals("true");
+        if (v.equals(yes) || v.equals(no)) {
+            return v.equals(yes);
         }
-        problems.add(given(key, value) + " is not true or false; fix the value, or remove the property for the"
-                + " default, false");
+        String accepted = yes.equals("true") ? "true or false" : no + " or " + yes;
+        problems.add(given(key, value) + " is not " + accepted + "; fix the value" + meaning
+                + ", or remove the property for the default, " + no);
         return false;
     }
 
