@@ -43,8 +43,8 @@ class FfmRouteChildTest {
     void callsDuringShutdownGetTheDefault() throws Exception {
         JnaChildJvm.Result r = JnaChildJvm.run(true, List.of(), "shutdown");
         assertEquals(0, r.exitStatus(), r::toString);
-        assertEquals("routes FFM FFM sorted before: [1, 2, 3]\nin the hook: bodies 0; sort during shutdown true;"
-                + " pthread got 7, during shutdown 1\n", r.stdout(), r::toString);
+        assertEquals("routes FFM FFM sorted before: [1, 2, 3]\nin the hook, once shutdown was seen: bodies 0; sort during"
+                + " shutdown true; pthread got 7, during shutdown 1\n", r.stdout(), r::toString);
         assertEquals(List.of("callgate: callback child-shutdown-sort called during JVM shutdown; not run, returned 0 to"
                 + " native code", "callgate: callback child-shutdown-pthread called during JVM shutdown; not run, returned"
                 + " native@0x7 to native code"), r.callgateLines(), r::toString);
