@@ -45,7 +45,9 @@ class ForeignThreadCountTest {
             long distinct = tids.size(); // Linux may hand a joined thread's id to a later one
             assertTrue(distinct > 1_024, () -> "only " + distinct + " distinct thread ids: nothing past the exact count");
             double error = Math.abs(stats.foreignThreads() - distinct) / (double) distinct;
-            assertTrue(error < 0.10, () -> distinct + " distinct threads counted as " + stats.foreignThreads());
+            // The sketch's standard error is about 3 % (1,024 registers); 10 % failed about once in a
+            // thousand runs of sequential ids. 15 % is five standard errors: a failure means a wrong sketch.
+            assertTrue(error < 0.15, () -> distinct + " distinct threads counted as " + stats.foreignThreads());
             assertTrue(stats.foreignThreads() >= 1_024, "never below the exact count");
         }
     }
