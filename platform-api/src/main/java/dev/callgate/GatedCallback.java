@@ -271,7 +271,9 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          * {@code getThreadGroup} name the foreign threads attached for this callback (JNA keeps one
          * initializer per callback, and callgate registers its own on the gated proxy). Whether a
          * thread is a daemon and stays attached is still callgate's: always a daemon, attached as
-         * {@link #attachment(Attachment)} says.
+         * {@link #attachment(Attachment)} says. On the {@link CallbackRoute#FFM FFM route} the JDK
+         * attaches foreign threads itself and only the name is applied; an initializer that detaches,
+         * makes non-daemon threads or names a thread group keeps the callback on JNA's route.
          *
          * @throws NullPointerException if {@code initializer} is null
          */
