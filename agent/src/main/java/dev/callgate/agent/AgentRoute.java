@@ -75,11 +75,10 @@ final class AgentRoute {
 
     /** JNA's route for a callback whose stub could not be made: worth its one line, the route was expected. */
     static UpcallRoute.Choice stubFailed(Throwable why) {
-        return new UpcallRoute.Choice(CallbackRoute.JNA, "its FFM upcall stub could not be made (" + why
-                + "); please report it", true, null);
+        return UpcallRoute.Choice.jna("its FFM upcall stub could not be made (" + why + "); please report it", true);
     }
 
     private static UpcallRoute.Choice jna(String reason) {
-        return new UpcallRoute.Choice(CallbackRoute.JNA, reason, false, null);
+        return UpcallRoute.Choice.jna(reason, false);
     }
 }

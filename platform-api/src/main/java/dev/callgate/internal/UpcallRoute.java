@@ -39,7 +39,8 @@ public final class UpcallRoute {
      * @param upcalls the FFM side, for {@link CallbackRoute#FFM}; else null
      */
     public record Choice(CallbackRoute route, String reason, boolean worthALine, JnaUpcalls upcalls) {
-        static Choice jna(String reason, boolean worthALine) {
+        /** JNA's route, for {@code reason}. */
+        public static Choice jna(String reason, boolean worthALine) {
             return new Choice(CallbackRoute.JNA, reason, worthALine, null);
         }
     }
