@@ -5,18 +5,15 @@ import com.sun.jna.CallbackReference;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.CallbackMethod;
 import dev.callgate.internal.Checks;
 import dev.callgate.internal.ForeignThreadInitializer;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.internal.JnaUpcalls;
 import dev.callgate.internal.KeptStubs;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.internal.ReturnValues;
-import dev.callgate.internal.RoutingAccess;
-import dev.callgate.internal.Settings;
-import dev.callgate.internal.ThreadOrigin;
 import dev.callgate.internal.UpcallRoute;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.OsBackend;
@@ -25,7 +22,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 /**
  * A JNA callback behind the gate, and the handle that owns it.
@@ -188,10 +184,6 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
      * @param <T> the JNA callback interface
      */
     public static final class Builder<T extends Callback> {
-        static {
-            RoutingAccess.register((builder, writer) -> ((Builder<?>) builder).diagnostics(writer));
-        }
-
         private final Class<T> type;
         private final T body;
         private final Method method;
@@ -334,27 +326,26 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
          *     (build a new group)
          */
         public GatedCallback<T> build() {
-            Settings.current(); // every callgate.* property checked, before anything else is made
+            GateSpec spec = GateSpec.named(group == null ? name : group.memberName(name)) // settings checked first
+                    .policy(policy).attachment(attachment).exceptionReporting(exceptionReporting)
+                    .backend(backend).diagnostics(diagnostics);
             Class<?> returnType = method.getReturnType();
             Object fallback = defaultValueSet
                     ? ReturnValues.checked(name, returnType, defaultValue)
                     : ReturnValues.zeroFor(returnType);
-            String fallbackText = ReturnValues.text(returnType, fallback);
-            OsBackend os = backend != null ? backend : Backends.backend();
-            DiagnosticWriter writer = diagnostics != null ? diagnostics : os.stderr();
-            String fullName = group == null ? name : group.memberName(name);
+            spec.fallbackText(ReturnValues.text(returnType, fallback));
+            OsBackend os = spec.backend();
             // What the application's initializer is asked about, held weakly: the gate must not keep
             // the callback (and with it the stub) alive.
             AtomicReference<WeakReference<T>> made = new AtomicReference<>(new WeakReference<>(null));
             UpcallRoute.Choice route = UpcallRoute.chooseForProxy(type, method, attachment, threadInitializer, body,
                     preferredRoute);
             CallbackThreadInitializer naming = threadInitializer;
-            Predicate<StackWalker.StackFrame> jvmEntry = route.route() != CallbackRoute.FFM
-                    ? ThreadOrigin::startedByJava
-                    : route.upcalls().jvmEntry(type.getClassLoader(), os,
-                            naming == null ? () -> null : () -> naming.getName(made.get().get()));
-            CallbackGate core = new CallbackGate(fullName, policy, attachment, exceptionReporting, fallbackText, os,
-                    writer, jvmEntry);
+            if (route.route() == CallbackRoute.FFM) {
+                spec.jvmEntry(backend -> route.upcalls().jvmEntry(type.getClassLoader(), backend,
+                        naming == null ? () -> null : () -> naming.getName(made.get().get())));
+            }
+            CallbackGate core = spec.gate();
             if (route.worthALine()) {
                 core.routeRefused(route.reason());
             }

@@ -9,6 +9,7 @@ import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.CallbackMethod;
 import dev.callgate.internal.ForeignThreadInitializer;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.internal.JnaUpcalls;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.internal.ReturnValues;
@@ -137,8 +138,7 @@ public final class AgentHooks {
                 route = AgentRoute.stubFailed(e);
             }
         }
-        CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
-                fallbackText, os, os.stderr());
+        CallbackGate gate = spec(chosen, name, fallbackText, os).gate();
         AgentRoute.tell(route, gate, callback.getClass());
         return Gated.jnaRoute(gate);
     }
@@ -147,12 +147,17 @@ public final class AgentHooks {
     private static Gated upcall(UpcallRoute.Choice route, AgentOptions chosen, Object callback, String name,
             Method method, Object fallback, String fallbackText, CallbackThreadInitializer application, OsBackend os) {
         WeakReference<Object> held = new WeakReference<>(callback); // the agent never keeps a callback alive
-        CallbackGate gate = new CallbackGate(name, chosen.policy(), chosen.attachment(), chosen.exceptions(),
-                fallbackText, os, os.stderr(), route.upcalls().jvmEntry(callback.getClass().getClassLoader(), os,
-                        () -> threadName(application, held)));
+        CallbackGate gate = spec(chosen, name, fallbackText, os).jvmEntry(backend -> route.upcalls()
+                .jvmEntry(callback.getClass().getClassLoader(), backend, () -> threadName(application, held))).gate();
         JnaUpcalls.Stub stub = route.upcalls().stub(new JnaUpcalls.StubRequest(gate, method, callback.getClass(),
                 callback, false, fallback, thrown -> ApplicationExceptionHandler.tell(held.get(), thrown, name)));
         return new Gated(gate, stub, new Pointer(stub.address()));
+    }
+
+    /** The gate of one converted callback as the agent's options set it up, on either route. */
+    private static GateSpec spec(AgentOptions chosen, String name, String fallbackText, OsBackend os) {
+        return GateSpec.named(name).policy(chosen.policy()).attachment(chosen.attachment())
+                .exceptionReporting(chosen.exceptions()).fallbackText(fallbackText).backend(os);
     }
 
     /** What the application's thread initializer names a foreign thread (null: callgate's default name). */

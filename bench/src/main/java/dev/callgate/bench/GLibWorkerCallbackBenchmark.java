@@ -6,7 +6,7 @@ import com.sun.jna.Pointer;
 import dev.callgate.Attachment;
 import dev.callgate.CallGate;
 import dev.callgate.internal.Backends;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.fixtures.GLibThreadPool;
@@ -101,8 +101,8 @@ public class GLibWorkerCallbackBenchmark {
                     return work;
                 case "callgate":
                     devNull = DevNull.open();
-                    gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, (GLibThreadPool.GFunc) work)
-                            .name("bench-glib").attachment(Attachment.KEEP_ATTACHED), Backends.backend().writerTo(devNull.fd())).build();
+                    gated = GateSpec.diagnosticsTo(Backends.backend().writerTo(devNull.fd()), CallGate.builder(GLibThreadPool.GFunc.class, (GLibThreadPool.GFunc) work)
+                            .name("bench-glib").attachment(Attachment.KEEP_ATTACHED)::build);
                     return gated.callback();
                 default:
                     throw new IllegalArgumentException("unknown variant " + name

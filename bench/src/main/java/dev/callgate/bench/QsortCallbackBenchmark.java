@@ -3,7 +3,7 @@ package dev.callgate.bench;
 import com.sun.jna.Memory;
 import dev.callgate.CallGate;
 import dev.callgate.internal.Backends;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.GatedCallback;
 import dev.callgate.fixtures.LibC;
 import java.util.concurrent.TimeUnit;
@@ -63,9 +63,9 @@ public class QsortCallbackBenchmark {
             width = new LibC.SizeT(Integer.BYTES);
             plain = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
             devNull = DevNull.open();
-            handle = RoutingAccess.diagnostics(CallGate.builder(LibC.Comparator.class, (LibC.Comparator) (a, b) -> Integer.compare(a.getInt(0),
+            handle = GateSpec.diagnosticsTo(Backends.backend().writerTo(devNull.fd()), CallGate.builder(LibC.Comparator.class, (LibC.Comparator) (a, b) -> Integer.compare(a.getInt(0),
                             b.getInt(0)))
-                    .name("bench-qsort"), Backends.backend().writerTo(devNull.fd())).build();
+                    .name("bench-qsort")::build);
             gated = handle.callback();
             System.out.println("# qsort of " + INTS + " ints calls the comparator " + comparisonsPerSort()
                     + " times per op");

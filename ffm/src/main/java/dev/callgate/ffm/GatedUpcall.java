@@ -1,17 +1,15 @@
 package dev.callgate.ffm;
 
-import dev.callgate.Attachment;
 import dev.callgate.CallbackStats;
 import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
 import dev.callgate.ffm.internal.FfmThreadOrigin;
 import dev.callgate.ffm.internal.UpcallGate;
-import dev.callgate.internal.Backends;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.Checks;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.spi.DiagnosticWriter;
-import dev.callgate.spi.OsBackend;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -266,11 +264,10 @@ public final class GatedUpcall implements AutoCloseable {
                         + "); fix the descriptor, or adapt the target with target.asType(descriptor.toMethodType())");
             }
             Object fallback = UpcallDefaults.fallback(name, descriptor, defaultValueSet, defaultValue);
-            String fallbackText = UpcallDefaults.describe(descriptor, fallback);
-            OsBackend os = Backends.backend();
-            DiagnosticWriter writer = diagnostics != null ? diagnostics : os.stderr();
-            CallbackGate core = new CallbackGate(name, policy, Attachment.KEEP_ATTACHED, exceptionReporting, fallbackText,
-                    os, writer, FfmThreadOrigin.jvmEntry(callerLoader, os));
+            CallbackGate core = GateSpec.named(name).policy(policy).exceptionReporting(exceptionReporting)
+                    .fallbackText(UpcallDefaults.describe(descriptor, fallback)).diagnostics(diagnostics)
+                    .jvmEntry(os -> FfmThreadOrigin.jvmEntry(callerLoader, os)) // FFM attaches foreign threads, kept attached
+                    .gate();
             MethodHandle gated = UpcallGate.wrap(core, target, descriptor, fallback);
             StubMemory memory = new StubMemory();
             MemorySegment raw = Linker.nativeLinker().upcallStub(gated, descriptor, memory.arena);

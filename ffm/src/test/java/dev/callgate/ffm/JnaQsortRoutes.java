@@ -11,7 +11,7 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackRoute;
 import dev.callgate.GatedCallback;
 import dev.callgate.internal.Backends;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -137,8 +137,7 @@ final class JnaQsortRoutes {
         if (route != null) {
             builder.route(route);
         }
-        GatedCallback<Comparator> handle = RoutingAccess.diagnostics(builder, Backends.backend().writerTo(DevNull.open()))
-                .build();
+        GatedCallback<Comparator> handle = GateSpec.diagnosticsTo(Backends.backend().writerTo(DevNull.open()), builder::build);
         if (handle.route() != expected) {
             throw new IllegalStateException("callgate took the " + handle.route() + " route, not " + expected + ": "
                     + handle.routeReason());

@@ -10,7 +10,7 @@ import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
 import dev.callgate.internal.Backends;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -115,7 +115,7 @@ public class UpcallOnGLibWorkerBenchmark {
             if (route == CallbackRoute.JNA) {
                 builder.route(CallbackRoute.JNA);
             }
-            gatedJna = RoutingAccess.diagnostics(builder, Backends.backend().writerTo(DevNull.open())).build();
+            gatedJna = GateSpec.diagnosticsTo(Backends.backend().writerTo(DevNull.open()), builder::build);
             if (gatedJna.route() != route) {
                 throw new IllegalStateException(variant + " took the " + gatedJna.route() + " route: " + gatedJna.routeReason());
             }

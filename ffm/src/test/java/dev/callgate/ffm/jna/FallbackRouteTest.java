@@ -56,8 +56,8 @@ class FallbackRouteTest {
         FallbackCallers.Mapped mapped = FallbackCallers.load(FallbackCallers.Mapped.class, FallbackCallers.Mapped.OPTIONS);
         FallbackCallers.Mapped.OrderComparator body = (a, b) -> FallbackCallers.Order.of(Integer.compare(a.getInt(0),
                 b.getInt(0)));
-        try (GatedCallback<FallbackCallers.Mapped.OrderComparator> gated = lines.into(CallGate.builder(
-                FallbackCallers.Mapped.OrderComparator.class, body).name("mapped-order")).build()) {
+        try (GatedCallback<FallbackCallers.Mapped.OrderComparator> gated = lines.build(CallGate.builder(
+                FallbackCallers.Mapped.OrderComparator.class, body).name("mapped-order"))) {
             assertOneRouteLine(gated, "TypeMapper");
             Memory values = ints(3, 1, 2);
             mapped.fallback_sort(values, 3, Integer.BYTES, gated.callback());
@@ -70,8 +70,8 @@ class FallbackRouteTest {
     void aNativeMappedTypeKeepsJnasRoute() throws Exception {
         FallbackCallers.Plain plain = FallbackCallers.load(FallbackCallers.Plain.class, java.util.Map.of());
         FallbackCallers.Plain.SignComparator body = (a, b) -> new FallbackCallers.Sign(Integer.compare(a.getInt(0), b.getInt(0)));
-        try (GatedCallback<FallbackCallers.Plain.SignComparator> gated = lines.into(CallGate.builder(
-                FallbackCallers.Plain.SignComparator.class, body).name("native-mapped")).build()) {
+        try (GatedCallback<FallbackCallers.Plain.SignComparator> gated = lines.build(CallGate.builder(
+                FallbackCallers.Plain.SignComparator.class, body).name("native-mapped"))) {
             assertOneRouteLine(gated, "NativeMapped");
             Memory values = ints(5, 4, 9, 1);
             plain.fallback_sort(values, 4, Integer.BYTES, gated.callback());
@@ -83,8 +83,8 @@ class FallbackRouteTest {
     void aStructureByValueArgumentKeepsJnasRoute() throws Exception {
         FallbackCallers.Plain plain = FallbackCallers.load(FallbackCallers.Plain.class, java.util.Map.of());
         FallbackCallers.Plain.PairArgument body = pair -> pair.a * 10 + pair.b;
-        try (GatedCallback<FallbackCallers.Plain.PairArgument> gated = lines.into(CallGate.builder(
-                FallbackCallers.Plain.PairArgument.class, body).name("pair-argument")).build()) {
+        try (GatedCallback<FallbackCallers.Plain.PairArgument> gated = lines.build(CallGate.builder(
+                FallbackCallers.Plain.PairArgument.class, body).name("pair-argument"))) {
             assertOneRouteLine(gated, "Structure.ByValue");
             assertTrue(gated.routeReason().startsWith("argument 1 of invoke"), gated::routeReason);
             assertEquals(47, plain.fallback_pair_argument(gated.callback(), 4, 7));
@@ -101,8 +101,8 @@ class FallbackRouteTest {
             pair.write(); // JNA copies a returned structure's native memory, as it is
             return pair;
         };
-        try (GatedCallback<FallbackCallers.Plain.PairResult> gated = lines.into(CallGate.builder(
-                FallbackCallers.Plain.PairResult.class, body).name("pair-result")).build()) {
+        try (GatedCallback<FallbackCallers.Plain.PairResult> gated = lines.build(CallGate.builder(
+                FallbackCallers.Plain.PairResult.class, body).name("pair-result"))) {
             assertOneRouteLine(gated, "Structure.ByValue");
             assertTrue(gated.routeReason().startsWith("invoke returns"), gated::routeReason);
             assertEquals(6007, plain.fallback_pair_result(gated.callback(), 6));
@@ -117,8 +117,8 @@ class FallbackRouteTest {
             rest.set(more);
             return count * 100 + (Integer) more[0];
         };
-        try (GatedCallback<FallbackCallers.Mapped.Variadic> gated = lines.into(CallGate.builder(
-                FallbackCallers.Mapped.Variadic.class, body).name("variadic")).build()) {
+        try (GatedCallback<FallbackCallers.Mapped.Variadic> gated = lines.build(CallGate.builder(
+                FallbackCallers.Mapped.Variadic.class, body).name("variadic"))) {
             assertOneRouteLine(gated, "varargs");
             assertEquals(123, mapped.fallback_variadic(gated.callback(), 23));
             assertArrayEquals(new Object[] {23}, rest.get());
@@ -149,7 +149,7 @@ class FallbackRouteTest {
         if (initializer != null) {
             builder.threadInitializer(initializer);
         }
-        return lines.into(builder).build();
+        return lines.build(builder);
     }
 
     @Test
@@ -211,8 +211,8 @@ class FallbackRouteTest {
                 seen.set(Seen.current());
                 return arg;
             };
-            GatedCallback<PosixThreads.StartRoutine> member = lines.into(group.builder(PosixThreads.StartRoutine.class,
-                    body).name("start")).build();
+            GatedCallback<PosixThreads.StartRoutine> member = lines.build(group.builder(PosixThreads.StartRoutine.class,
+                    body).name("start"));
             assertOneRouteLine(member, "DETACH_AFTER_EACH_CALL");
             assertEquals(0x5151, Pointer.nativeValue(runOnPthread(member)));
         }
@@ -220,8 +220,8 @@ class FallbackRouteTest {
 
     @Test
     void routeJnaIsSilent() {
-        try (GatedCallback<LibC.Comparator> gated = lines.into(CallGate.builder(LibC.Comparator.class, Sorting.ASCENDING)
-                .name("asked-jna").route(CallbackRoute.JNA)).build()) {
+        try (GatedCallback<LibC.Comparator> gated = lines.build(CallGate.builder(LibC.Comparator.class, Sorting.ASCENDING)
+                .name("asked-jna").route(CallbackRoute.JNA))) {
             assertEquals(CallbackRoute.JNA, gated.route());
             assertTrue(gated.routeReason().contains("route(CallbackRoute.JNA)"), gated::routeReason);
             assertArrayEquals(new int[] {1, 2, 3}, Sorting.sort(gated.callback(), 2, 3, 1));
@@ -231,8 +231,8 @@ class FallbackRouteTest {
 
     @Test
     void aSupportedSignatureTakesTheFfmRouteSilently() {
-        try (GatedCallback<LibC.Comparator> gated = lines.into(CallGate.builder(LibC.Comparator.class, Sorting.ASCENDING)
-                .name("ffm-sort")).build()) {
+        try (GatedCallback<LibC.Comparator> gated = lines.build(CallGate.builder(LibC.Comparator.class, Sorting.ASCENDING)
+                .name("ffm-sort"))) {
             assertEquals(CallbackRoute.FFM, gated.route(), gated::routeReason);
             assertEquals("an FFM upcall stub converts (Pointer, Pointer) -> int as JNA does", gated.routeReason());
             assertArrayEquals(new int[] {1, 2, 3}, Sorting.sort(gated.callback(), 2, 3, 1));

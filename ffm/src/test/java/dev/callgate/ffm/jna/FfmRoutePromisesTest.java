@@ -68,10 +68,10 @@ class FfmRoutePromisesTest {
     @Test
     void glibWorkersAreForeignAndQsortOnAJvmThreadIsNot() throws Exception {
         AtomicInteger bodies = new AtomicInteger();
-        try (GatedCallback<GLibThreadPool.GFunc> pool = onFfm(lines.into(CallGate.builder(GLibThreadPool.GFunc.class,
-                (GLibThreadPool.GFunc) (d, u) -> bodies.incrementAndGet()).name("rule-pool")).build());
-                GatedCallback<LibC.Comparator> sort = onFfm(lines.into(CallGate.builder(LibC.Comparator.class,
-                        Sorting.ASCENDING).name("rule-sort")).build())) {
+        try (GatedCallback<GLibThreadPool.GFunc> pool = onFfm(lines.build(CallGate.builder(GLibThreadPool.GFunc.class,
+                (GLibThreadPool.GFunc) (d, u) -> bodies.incrementAndGet()).name("rule-pool")));
+                GatedCallback<LibC.Comparator> sort = onFfm(lines.build(CallGate.builder(LibC.Comparator.class,
+                        Sorting.ASCENDING).name("rule-sort")))) {
             pushAll(pool);
             assertArrayEquals(new int[] {1, 2, 3, 4}, Sorting.sort(sort.callback(), 4, 2, 3, 1));
             Thread java = new Thread(() -> Sorting.sort(sort.callback(), 9, 8, 7), "app-sorter");
@@ -96,8 +96,8 @@ class FfmRoutePromisesTest {
     @CsvSource({"ALLOW, 6, 0, 0", "WARN_ONCE, 6, 0, 1", "WARN, 6, 0, 6", "REJECT, 0, 6, 1"})
     void everyPolicyButAbort(Policy policy, int bodies, int rejected, int lineCount) {
         AtomicInteger ran = new AtomicInteger();
-        try (GatedCallback<GLibThreadPool.GFunc> gated = onFfm(lines.into(CallGate.builder(GLibThreadPool.GFunc.class,
-                (GLibThreadPool.GFunc) (d, u) -> ran.incrementAndGet()).name("policy-" + policy).policy(policy)).build())) {
+        try (GatedCallback<GLibThreadPool.GFunc> gated = onFfm(lines.build(CallGate.builder(GLibThreadPool.GFunc.class,
+                (GLibThreadPool.GFunc) (d, u) -> ran.incrementAndGet()).name("policy-" + policy).policy(policy)))) {
             pushAll(gated);
             assertEquals(bodies, ran.get());
             CallbackStats s = gated.stats();
@@ -111,11 +111,11 @@ class FfmRoutePromisesTest {
     @Test
     void rejectReturnsTheDefaultValueToNativeCode() {
         AtomicInteger ran = new AtomicInteger();
-        try (GatedCallback<PosixThreads.StartRoutine> gated = onFfm(lines.into(CallGate.builder(
+        try (GatedCallback<PosixThreads.StartRoutine> gated = onFfm(lines.build(CallGate.builder(
                 PosixThreads.StartRoutine.class, (PosixThreads.StartRoutine) arg -> {
                     ran.incrementAndGet();
                     return arg;
-                }).name("reject-pthread").policy(Policy.REJECT).defaultValue(new Pointer(42))).build())) {
+                }).name("reject-pthread").policy(Policy.REJECT).defaultValue(new Pointer(42))))) {
             assertEquals(42, Pointer.nativeValue(PosixThreads.runAndJoin(gated.callback(), new Pointer(7))));
             assertEquals(0, ran.get());
             assertEquals(1, gated.stats().rejected());
@@ -126,14 +126,14 @@ class FfmRoutePromisesTest {
 
     @Test
     void exceptionsAreContainedOnForeignAndJvmThreads() {
-        try (GatedCallback<PosixThreads.StartRoutine> pthread = onFfm(lines.into(CallGate.builder(
+        try (GatedCallback<PosixThreads.StartRoutine> pthread = onFfm(lines.build(CallGate.builder(
                 PosixThreads.StartRoutine.class, (PosixThreads.StartRoutine) arg -> {
                     throw new IllegalStateException("no routine");
-                }).name("throw-pthread").policy(Policy.ALLOW).defaultValue(new Pointer(9))).build());
-                GatedCallback<LibC.Comparator> sort = onFfm(lines.into(CallGate.builder(LibC.Comparator.class,
+                }).name("throw-pthread").policy(Policy.ALLOW).defaultValue(new Pointer(9))));
+                GatedCallback<LibC.Comparator> sort = onFfm(lines.build(CallGate.builder(LibC.Comparator.class,
                         (LibC.Comparator) (a, b) -> {
                             throw new ArithmeticException("no order");
-                        }).name("throw-sort")).build())) {
+                        }).name("throw-sort")))) {
             assertEquals(9, Pointer.nativeValue(PosixThreads.runAndJoin(pthread.callback(), null)));
             assertEquals(9, Pointer.nativeValue(PosixThreads.runAndJoin(pthread.callback(), null)));
             Sorting.sort(sort.callback(), 3, 2, 1); // every comparison answers 0: qsort ends
@@ -154,7 +154,7 @@ class FfmRoutePromisesTest {
         AtomicInteger order = new AtomicInteger();
         AtomicInteger bodyEnded = new AtomicInteger();
         AtomicInteger ran = new AtomicInteger();
-        GatedCallback<GLibThreadPool.GFunc> gated = onFfm(lines.into(CallGate.builder(GLibThreadPool.GFunc.class,
+        GatedCallback<GLibThreadPool.GFunc> gated = onFfm(lines.build(CallGate.builder(GLibThreadPool.GFunc.class,
                 (GLibThreadPool.GFunc) (d, u) -> {
                     ran.incrementAndGet();
                     if (Pointer.nativeValue(d) == 1) {
@@ -166,7 +166,7 @@ class FfmRoutePromisesTest {
                         }
                         bodyEnded.set(order.incrementAndGet());
                     }
-                }).name("barrier").policy(Policy.ALLOW)).build());
+                }).name("barrier").policy(Policy.ALLOW)));
         try (GLibThreadPool pool = GLibThreadPool.start(gated.callback(), 1)) {
             pool.push(1);
             assertTrue(entered.await(30, TimeUnit.SECONDS));
@@ -202,10 +202,10 @@ class FfmRoutePromisesTest {
             }
         };
         CallGate.addListener(listener);
-        try (GatedCallback<GLibThreadPool.GFunc> gated = onFfm(lines.into(CallGate.builder(GLibThreadPool.GFunc.class,
+        try (GatedCallback<GLibThreadPool.GFunc> gated = onFfm(lines.build(CallGate.builder(GLibThreadPool.GFunc.class,
                 (GLibThreadPool.GFunc) (d, u) -> {
                     throw new IllegalStateException("told");
-                }).name("told-pool")).build())) {
+                }).name("told-pool")))) {
             pushAll(gated);
             Diagnostic first = told.poll(30, TimeUnit.SECONDS);
             Diagnostic second = told.poll(30, TimeUnit.SECONDS);
@@ -222,8 +222,8 @@ class FfmRoutePromisesTest {
     void eachWarnDiagnosisIsAJfrEvent() throws Exception {
         Path dump = Files.createTempFile("callgate-ffm", ".jfr");
         try (Recording recording = new Recording();
-                GatedCallback<GLibThreadPool.GFunc> gated = onFfm(lines.into(CallGate.builder(GLibThreadPool.GFunc.class,
-                        (GLibThreadPool.GFunc) (d, u) -> { }).name("jfr-ffm").policy(Policy.WARN)).build())) {
+                GatedCallback<GLibThreadPool.GFunc> gated = onFfm(lines.build(CallGate.builder(GLibThreadPool.GFunc.class,
+                        (GLibThreadPool.GFunc) (d, u) -> { }).name("jfr-ffm").policy(Policy.WARN)))) {
             recording.enable("dev.callgate.ForeignCallback");
             recording.start();
             pushAll(gated);
@@ -243,18 +243,18 @@ class FfmRoutePromisesTest {
         AtomicReference<String> named = new AtomicReference<>();
         AtomicReference<String> plain = new AtomicReference<>();
         AtomicReference<Long> tid = new AtomicReference<>();
-        try (GatedCallback<PosixThreads.StartRoutine> app = onFfm(lines.into(CallGate.builder(PosixThreads.StartRoutine.class,
+        try (GatedCallback<PosixThreads.StartRoutine> app = onFfm(lines.build(CallGate.builder(PosixThreads.StartRoutine.class,
                 (PosixThreads.StartRoutine) arg -> {
                     named.set(Thread.currentThread().getName());
                     return arg;
                 }).name("named").policy(Policy.ALLOW)
-                .threadInitializer(new CallbackThreadInitializer(true, false, "app-decoder"))).build());
-                GatedCallback<PosixThreads.StartRoutine> defaults = onFfm(lines.into(CallGate.builder(
+                .threadInitializer(new CallbackThreadInitializer(true, false, "app-decoder"))));
+                GatedCallback<PosixThreads.StartRoutine> defaults = onFfm(lines.build(CallGate.builder(
                         PosixThreads.StartRoutine.class, (PosixThreads.StartRoutine) arg -> {
                             plain.set(Thread.currentThread().getName());
                             tid.set(Backends.backend().currentNativeThreadId());
                             return arg;
-                        }).name("unnamed").policy(Policy.ALLOW)).build())) {
+                        }).name("unnamed").policy(Policy.ALLOW)))) {
             PosixThreads.runAndJoin(app.callback(), null);
             PosixThreads.runAndJoin(defaults.callback(), null);
             assertEquals("app-decoder", named.get());

@@ -1,8 +1,9 @@
 package dev.callgate.ffm.jna;
 
+import com.sun.jna.Callback;
 import com.sun.jna.Pointer;
 import dev.callgate.GatedCallback;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.spi.DiagnosticWriter;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.NativeWrite;
@@ -19,9 +20,9 @@ final class RecordedLines implements NativeWrite {
     private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
     private final DiagnosticWriter writer = new DiagnosticWriter(this, 2);
 
-    /** Routes {@code builder}'s diagnostics here and returns the builder. */
-    <B extends GatedCallback.Builder<?>> B into(B builder) {
-        return RoutingAccess.diagnostics(builder, writer);
+    /** Builds {@code builder}'s callback with its diagnostics written here. */
+    <T extends Callback> GatedCallback<T> build(GatedCallback.Builder<T> builder) {
+        return GateSpec.diagnosticsTo(writer, builder::build);
     }
 
     /** The lines written so far, without their newlines. */

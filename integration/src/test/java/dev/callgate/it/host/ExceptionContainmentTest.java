@@ -10,7 +10,7 @@ import dev.callgate.Policy;
 import dev.callgate.fixtures.GLib;
 import dev.callgate.fixtures.GLibThreadPool;
 import dev.callgate.fixtures.GLibThreads;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.it.support.Waits;
@@ -57,9 +57,8 @@ class ExceptionContainmentTest {
             completed.increment();
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("throw.log"));
-                GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, body)
-                        .name("throwing-tick").policy(Policy.ALLOW).exceptionReporting(ExceptionReporting.EVERY), backend.writerTo(diagnostics.fd()))
-                        .build()) {
+                GatedCallback<GLibThreadPool.GFunc> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(GLibThreadPool.GFunc.class, body)
+                        .name("throwing-tick").policy(Policy.ALLOW).exceptionReporting(ExceptionReporting.EVERY)::build)) {
             GLibThreadPool pool = GLibThreadPool.start(gated.callback(), WORKERS);
             try {
                 for (long i = 1; i <= THROWING_ITEMS; i++) {
@@ -95,8 +94,8 @@ class ExceptionContainmentTest {
             throw new UnsupportedOperationException("no result for " + Pointer.nativeValue(data));
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("default.log"));
-                GatedCallback<GLib.GThreadFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLib.GThreadFunc.class, body)
-                        .name("throwing-thread").policy(Policy.ALLOW).defaultValue(fallback), backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLib.GThreadFunc> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(GLib.GThreadFunc.class, body)
+                        .name("throwing-thread").policy(Policy.ALLOW).defaultValue(fallback)::build)) {
             List<Pointer> results = GLibThreads.runAndJoin(gated.callback(), WORKERS);
 
             assertEquals(List.of(fallback, fallback, fallback, fallback), results, "what each g_thread_join returned");

@@ -7,7 +7,7 @@ import dev.callgate.CallGate;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
 import dev.callgate.fixtures.GLibThreadPool;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.spi.OsBackend;
 import java.nio.file.Path;
@@ -43,8 +43,8 @@ class FlightRecorderTest {
         Path dump = dir.resolve("callgate.jfr");
         try (Recording recording = new Recording();
                 DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("jfr.log"));
-                GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, body)
-                        .name("jfr-tick").policy(Policy.WARN), backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLibThreadPool.GFunc> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(GLibThreadPool.GFunc.class, body)
+                        .name("jfr-tick").policy(Policy.WARN)::build)) {
             recording.enable(EVENT);
             recording.start();
             try (GLibThreadPool pool = GLibThreadPool.start(gated.callback(), 2)) {

@@ -11,7 +11,7 @@ import dev.callgate.Policy;
 import dev.callgate.fixtures.GLib;
 import dev.callgate.fixtures.GLibThreadPool;
 import dev.callgate.fixtures.GLibThreads;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.it.support.Waits;
@@ -68,8 +68,8 @@ class ForeignPolicyTest {
             bodyTids.add(backend.currentNativeThreadId());
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve(name + ".log"));
-                GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, body)
-                        .name(name).policy(policy), backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLibThreadPool.GFunc> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(GLibThreadPool.GFunc.class, body)
+                        .name(name).policy(policy)::build)) {
             List<Long> tidsWhileRunning;
             boolean alive;
             try (GLibThreadPool pool = GLibThreadPool.start(gated.callback(), WORKERS)) {
@@ -141,8 +141,8 @@ class ForeignPolicyTest {
             return new Pointer(0xB0D7);
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("reject-default.log"));
-                GatedCallback<GLib.GThreadFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLib.GThreadFunc.class, body)
-                        .name("reject-default").policy(Policy.REJECT).defaultValue(fallback), backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLib.GThreadFunc> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(GLib.GThreadFunc.class, body)
+                        .name("reject-default").policy(Policy.REJECT).defaultValue(fallback)::build)) {
             List<Pointer> results = GLibThreads.runAndJoin(gated.callback(), WORKERS);
 
             assertEquals(List.of(fallback, fallback, fallback, fallback), results, "g_thread_join results");

@@ -11,7 +11,7 @@ import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
 import dev.callgate.fixtures.GLibThreadPool;
 import dev.callgate.fixtures.PosixThreads;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.it.support.Waits;
 import dev.callgate.spi.OsBackend;
@@ -79,8 +79,8 @@ class ForeignThreadAttachmentTest {
             threads.computeIfAbsent(Thread.currentThread(), t -> seeCurrentThread());
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("attach.log"));
-                GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class, body)
-                        .name("attach-once"), backend.writerTo(diagnostics.fd())).build()) {
+                GatedCallback<GLibThreadPool.GFunc> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(GLibThreadPool.GFunc.class, body)
+                        .name("attach-once")::build)) {
             try (GLibThreadPool pool = GLibThreadPool.start(gated.callback(), 1)) {
                 for (long i = 1; i <= calls; i++) {
                     pool.push(i);

@@ -11,7 +11,7 @@ import dev.callgate.Policy;
 import dev.callgate.fixtures.GLib;
 import dev.callgate.fixtures.GLibThreads;
 import dev.callgate.fixtures.LibC;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.spi.OsBackend;
@@ -63,7 +63,7 @@ class JvmThreadCallbackTest {
 
     private GatedCallback<LibC.Comparator> gatedComparator(String name, DiagnosticsFile diagnostics) {
         LibC.Comparator byValue = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
-        return RoutingAccess.diagnostics(CallGate.builder(LibC.Comparator.class, byValue).name(name).policy(Policy.WARN), backend.writerTo(diagnostics.fd())).build();
+        return GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(LibC.Comparator.class, byValue).name(name).policy(Policy.WARN)::build);
     }
 
     private static void assertSilentJvmThreadCalls(CallbackStats stats, List<String> lines) {

@@ -7,7 +7,7 @@ import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
 import dev.callgate.Policy;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.fixtures.LibUvThreadPool;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
@@ -55,9 +55,9 @@ class LibUvWorkerTest {
             bodyTids.add(backend.currentNativeThreadId());
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve(name + ".log"));
-                GatedCallback<LibUvThreadPool.WorkCallback> gated = RoutingAccess.diagnostics(CallGate.builder(
+                GatedCallback<LibUvThreadPool.WorkCallback> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(
                         LibUvThreadPool.WorkCallback.class,
-                        body).name(name).policy(Policy.WARN_ONCE), backend.writerTo(diagnostics.fd())).build()) {
+                        body).name(name).policy(Policy.WARN_ONCE)::build)) {
             assertEquals(REQUESTS, LibUvThreadPool.runWork(gated.callback(), REQUESTS), "requests completed");
             Waits.until(Duration.ofSeconds(10), () -> gated.stats().diagnosticsWritten() >= 1, "the one diagnostic",
                     () -> gated.stats().toString());

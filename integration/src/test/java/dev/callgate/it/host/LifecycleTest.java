@@ -11,7 +11,7 @@ import dev.callgate.Policy;
 import dev.callgate.fixtures.GLib;
 import dev.callgate.fixtures.GLibThreadPool;
 import dev.callgate.fixtures.GLibThreads;
-import dev.callgate.internal.RoutingAccess;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.it.support.DiagnosticLines;
 import dev.callgate.it.support.DiagnosticsFile;
 import dev.callgate.it.support.Waits;
@@ -50,9 +50,9 @@ class LifecycleTest {
 
     /** Builds the gated callback and its pool here, so no frame of the test holds either strongly. */
     private Started startGatedPool(LongAdder runs, DiagnosticsFile diagnostics) {
-        GatedCallback<GLibThreadPool.GFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLibThreadPool.GFunc.class,
+        GatedCallback<GLibThreadPool.GFunc> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(GLibThreadPool.GFunc.class,
                 (GLibThreadPool.GFunc) (data, userData) -> runs.increment())
-                .name("lifecycle-tick").policy(Policy.ALLOW), backend.writerTo(diagnostics.fd())).build();
+                .name("lifecycle-tick").policy(Policy.ALLOW)::build);
         GLibThreadPool pool = GLibThreadPool.startKeepingOnlyThePointer(gated.callback(), WORKERS);
         return new Started(pool, new WeakReference<>(gated), new WeakReference<>(gated.callback()));
     }
@@ -132,8 +132,8 @@ class LifecycleTest {
             return data;
         };
         try (DiagnosticsFile diagnostics = DiagnosticsFile.create(dir.resolve("closed.log"))) {
-            GatedCallback<GLib.GThreadFunc> gated = RoutingAccess.diagnostics(CallGate.builder(GLib.GThreadFunc.class, body)
-                    .name("closed-thread").policy(Policy.WARN).defaultValue(fallback), backend.writerTo(diagnostics.fd())).build();
+            GatedCallback<GLib.GThreadFunc> gated = GateSpec.diagnosticsTo(backend.writerTo(diagnostics.fd()), CallGate.builder(GLib.GThreadFunc.class, body)
+                    .name("closed-thread").policy(Policy.WARN).defaultValue(fallback)::build);
             gated.close();
             List<Pointer> results = GLibThreads.runAndJoin(gated.callback(), 4);
 
