@@ -1,31 +1,28 @@
 package dev.callgate;
 
-import com.sun.jna.Structure;
+import dev.callgate.internal.BodyBracket;
 import dev.callgate.internal.CallbackGate;
-import dev.callgate.internal.ReturnValues;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
  * The JNA side of a gate: every native call of the gated proxy lands in {@link #invoke}, which
- * brackets the body with {@link CallbackGate#enter()} and {@link CallbackGate#exit}.
+ * runs the body in the one {@link BodyBracket} (the java agent's hook uses the same).
  */
 final class Gate implements InvocationHandler {
 
     final CallbackGate core;
+    private final BodyBracket bracket;
     private final Object body;
     private final Method method;
     private volatile Method proxyMethod; // the proxy's own Method object for the callback, learnt on first call
-    private final Object fallback;
-    private final boolean fallbackWritten; // a Structure: written before each return
 
     Gate(CallbackGate core, Object body, Method method, Object fallback) {
         this.core = core;
+        this.bracket = BodyBracket.returning(core, fallback);
         this.body = body;
         this.method = method;
-        this.fallback = fallback;
-        this.fallbackWritten = fallback instanceof Structure;
     }
 
     @Override
@@ -36,26 +33,7 @@ final class Gate implements InvocationHandler {
             }
             proxyMethod = called; // later calls compare one reference
         }
-        CallbackGate.Entry entry = core.enter();
-        if (entry == null) {
-            return fallback();
-        }
-        try {
-            return method.invoke(body, args);
-        } catch (InvocationTargetException e) {
-            core.contain(e.getCause());
-            return fallback();
-        } catch (Throwable t) { // whatever the body throws stays on this side of the native boundary
-            core.contain(t);
-            return fallback();
-        } finally {
-            core.exit(entry);
-        }
-    }
-
-    /** The default value as native code must get it (a structure written first). */
-    private Object fallback() {
-        return fallbackWritten ? ReturnValues.forNative(fallback) : fallback;
+        return bracket.call(method, body, args);
     }
 
     /** Java-side calls of the proxy that JNA never makes; they pass straight through, ungated. */

@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import dev.callgate.CallbackRoute;
 import dev.callgate.agent.GateRegistry.Gated;
 import dev.callgate.internal.Backends;
+import dev.callgate.internal.BodyBracket;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.CallbackMethod;
 import dev.callgate.internal.ForeignThreadInitializer;
@@ -140,7 +141,7 @@ public final class AgentHooks {
         }
         CallbackGate gate = spec(chosen, name, fallbackText, os).gate();
         AgentRoute.tell(route, gate, callback.getClass());
-        return Gated.jnaRoute(gate);
+        return Gated.jnaRoute(bracket(gate));
     }
 
     /** The FFM route: a gate that tells foreign threads as FFM attaches them, and its upcall stub. */
@@ -151,13 +152,23 @@ public final class AgentHooks {
                 .jvmEntry(callback.getClass().getClassLoader(), backend, () -> threadName(application, held))).gate();
         JnaUpcalls.Stub stub = route.upcalls().stub(new JnaUpcalls.StubRequest(gate, method, callback.getClass(),
                 callback, false, fallback, thrown -> ApplicationExceptionHandler.tell(held.get(), thrown, name)));
-        return new Gated(gate, stub, new Pointer(stub.address()));
+        return new Gated(bracket(gate), stub, new Pointer(stub.address()));
     }
 
     /** The gate of one converted callback as the agent's options set it up, on either route. */
     private static GateSpec spec(AgentOptions chosen, String name, String fallbackText, OsBackend os) {
         return GateSpec.named(name).policy(chosen.policy()).attachment(chosen.attachment())
                 .exceptionReporting(chosen.exceptions()).fallbackText(fallbackText).backend(os);
+    }
+
+    /**
+     * The body's bracket when JNA's dispatch runs it: zero of the called method's return type when
+     * the body does not run (the agent sets no default), and what the body threw goes to the
+     * application's JNA callback exception handler after the gate's line, as without the agent.
+     */
+    private static BodyBracket bracket(CallbackGate gate) {
+        return new BodyBracket(gate, called -> ReturnValues.zeroFor(called.getReturnType()),
+                (callback, thrown) -> ApplicationExceptionHandler.tell(callback, thrown, gate.name()));
     }
 
     /** What the application's thread initializer names a foreign thread (null: callgate's default name). */
@@ -189,24 +200,7 @@ public final class AgentHooks {
         if (gated == null) {
             return method.invoke(target, args);
         }
-        CallbackGate gate = gated.gate();
-        CallbackGate.Entry entry = gate.enter();
-        if (entry == null) {
-            return ReturnValues.zeroFor(method.getReturnType());
-        }
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            Throwable body = e.getTargetException(); // what JNA hands the application's handler
-            gate.contain(body != null ? body : e);
-            ApplicationExceptionHandler.tell(target, body, gate.name());
-        } catch (Throwable t) { // the body stays on this side of the native boundary, whatever it throws
-            gate.contain(t);
-            ApplicationExceptionHandler.tell(target, t, gate.name());
-        } finally {
-            gate.exit(entry);
-        }
-        return ReturnValues.zeroFor(method.getReturnType());
+        return gated.bracket().call(method, target, args);
     }
 
     /** The thread initializer the application registered for {@code callback}, or null. */

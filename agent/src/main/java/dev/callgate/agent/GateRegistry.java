@@ -1,6 +1,7 @@
 package dev.callgate.agent;
 
 import com.sun.jna.Pointer;
+import dev.callgate.internal.BodyBracket;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.JnaUpcalls;
 import java.lang.ref.ReferenceQueue;
@@ -19,12 +20,18 @@ final class GateRegistry {
     /**
      * What the agent made for one callback.
      *
+     * @param bracket the gate, and how JNA's dispatch runs the body behind it
      * @param stub the FFM upcall stub native code calls, or null on JNA's route
      * @param address the stub's address, as {@code getFunctionPointer} returns it; null on JNA's route
      */
-    record Gated(CallbackGate gate, JnaUpcalls.Stub stub, Pointer address) {
-        static Gated jnaRoute(CallbackGate gate) {
-            return new Gated(gate, null, null);
+    record Gated(BodyBracket bracket, JnaUpcalls.Stub stub, Pointer address) {
+        static Gated jnaRoute(BodyBracket bracket) {
+            return new Gated(bracket, null, null);
+        }
+
+        /** The callback's gate. */
+        CallbackGate gate() {
+            return bracket.gate();
         }
     }
 
