@@ -3,12 +3,13 @@ package dev.callgate;
 import com.sun.jna.Callback;
 import dev.callgate.internal.CallbackGate;
 import dev.callgate.internal.Checks;
+import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.internal.StatsTotal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Callbacks of one native library that share defaults and close together.
@@ -29,14 +30,21 @@ import java.util.Set;
  * <p>A member that is closed on its own leaves the group: a group that opens and closes a member
  * per stream holds only the open ones (and, until they return, closed ones whose calls still run,
  * which {@link #close()} still waits for). Its counts stay in {@link #stats()}. Thread-safe.
+ *
+ * <p>A group also holds handles built elsewhere, of either kind ({@link #add(GatedHandle)}): an FFM
+ * upcall of the same library, say, then closes in the same barrier as the JNA members.
+ *
+ * <pre>{@code
+ * GatedUpcall tick = vlc.add(FfmCallGate.builder(target, descriptor).name("vlc/tick").build());
+ * }</pre>
  */
 public final class CallbackGroup implements AutoCloseable {
 
     private static final int MIN_PRUNE_AT = 16;
 
     private final String name;
-    /** Open members, and closed ones whose calls may still run, in build order. Guarded by this. */
-    private final Set<GatedCallback<?>> members = new LinkedHashSet<>();
+    /** Open members, and closed ones whose calls may still run, in joining order, to their gates. Guarded by this. */
+    private final Map<GatedHandle, CallbackGate> members = new LinkedHashMap<>();
     private final StatsTotal total = new StatsTotal();
     private int pruneAt = MIN_PRUNE_AT; // guarded by this
     private volatile boolean closed; // written under this
@@ -113,10 +121,62 @@ public final class CallbackGroup implements AutoCloseable {
         return builder(type, body).build();
     }
 
-    /** The open members, in build order. A closed member has left the group. */
+    /**
+     * Adds a handle built elsewhere to this group: a {@code GatedUpcall} of callgate-ffm, or a
+     * {@link GatedCallback} built with {@link CallGate#builder}. From now on the group's
+     * {@link #close()} closes it with the other members, as one barrier, and {@link #stats()}
+     * includes its counts (those from before it was added too). The handle keeps its own name and
+     * settings: the group's defaults apply to members its builder makes. Adding a member again
+     * changes nothing; a handle may belong to several groups, and whichever closes first closes it.
+     *
+     * @param handle a handle callgate built
+     * @param <H> the handle's type
+     * @return {@code handle}
+     * @throws NullPointerException if {@code handle} is null
+     * @throws IllegalArgumentException if callgate did not build {@code handle}
+     * @throws IllegalStateException if the group is closed; the handle is left as it was
+     * @since 1.0
+     */
+    public <H extends GatedHandle> H add(H handle) {
+        Checks.given(handle, "handle");
+        OpenCallbacks.Opened opened = OpenCallbacks.openedBy(handle);
+        if (opened == null) {
+            throw new IllegalArgumentException(handle.getClass().getName() + " was not built by callgate; a group holds"
+                    + " the handles callgate's builders return (GatedCallback, GatedUpcall): add one of those");
+        }
+        Object callback = opened.callback().get(); // the handle holds it: present while the handle is
+        synchronized (this) {
+            if (closed) {
+                throw refused();
+            }
+            if (!members.containsKey(handle)) {
+                admit(handle, opened.gate(), callback);
+            }
+        }
+        return handle;
+    }
+
+    /** The open JNA members, in joining order; {@link #handles()} lists the FFM ones too. A closed member has left the group. */
     public synchronized List<GatedCallback<?>> members() {
         List<GatedCallback<?>> open = new ArrayList<>();
-        for (GatedCallback<?> member : members) {
+        for (GatedHandle member : members.keySet()) {
+            if (member.isOpen() && member instanceof GatedCallback) {
+                open.add((GatedCallback<?>) member);
+            }
+        }
+        return List.copyOf(open);
+    }
+
+    /**
+     * The open members of every kind, in joining order: those the group's builders made and those
+     * {@link #add(GatedHandle) added}. A closed member has left the group.
+     *
+     * @return the open members
+     * @since 1.0
+     */
+    public synchronized List<GatedHandle> handles() {
+        List<GatedHandle> open = new ArrayList<>();
+        for (GatedHandle member : members.keySet()) {
             if (member.isOpen()) {
                 open.add(member);
             }
@@ -141,8 +201,8 @@ public final class CallbackGroup implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<GatedCallback<?>> closing = closeMembership();
-        CallbackGate.closeAll(gates(closing));
+        Map<GatedHandle, CallbackGate> closing = closeMembership();
+        CallbackGate.closeAll(List.copyOf(closing.values()));
         leftAll(closing);
     }
 
@@ -157,8 +217,8 @@ public final class CallbackGroup implements AutoCloseable {
      */
     public boolean close(Duration timeout) {
         long nanos = Checks.timeoutNanos(timeout);
-        List<GatedCallback<?>> closing = closeMembership();
-        boolean quiet = CallbackGate.closeAll(gates(closing), nanos);
+        Map<GatedHandle, CallbackGate> closing = closeMembership();
+        boolean quiet = CallbackGate.closeAll(List.copyOf(closing.values()), nanos);
         leftAll(closing);
         return quiet;
     }
@@ -169,23 +229,13 @@ public final class CallbackGroup implements AutoCloseable {
     }
 
     /** From now on no member joins; the members to close and wait for. */
-    private synchronized List<GatedCallback<?>> closeMembership() {
+    private synchronized Map<GatedHandle, CallbackGate> closeMembership() {
         closed = true;
-        return new ArrayList<>(members);
+        return new LinkedHashMap<>(members);
     }
 
-    private static List<CallbackGate> gates(List<GatedCallback<?>> members) {
-        List<CallbackGate> gates = new ArrayList<>(members.size());
-        for (GatedCallback<?> member : members) {
-            gates.add(member.gate());
-        }
-        return gates;
-    }
-
-    private synchronized void leftAll(List<GatedCallback<?>> closedMembers) {
-        for (GatedCallback<?> member : closedMembers) {
-            leaveIfDone(member);
-        }
+    private synchronized void leftAll(Map<GatedHandle, CallbackGate> closedMembers) {
+        closedMembers.forEach(this::leaveIfDone);
     }
 
     String memberName(String memberName) {
@@ -199,12 +249,7 @@ public final class CallbackGroup implements AutoCloseable {
     void join(GatedCallback<?> member, Callback callback) {
         synchronized (this) {
             if (!closed) {
-                if (members.size() >= pruneAt) {
-                    members.removeIf(m -> !m.isOpen() && m.gate().callsInside() == 0);
-                    pruneAt = Math.max(MIN_PRUNE_AT, members.size() * 2);
-                }
-                members.add(member);
-                total.count(member.gate(), callback);
+                admit(member, member.gate(), callback);
                 return;
             }
         }
@@ -212,13 +257,25 @@ public final class CallbackGroup implements AutoCloseable {
         throw refused();
     }
 
-    /** A member closed on its own leaves, unless some of its calls still run (a later close waits for them). */
-    synchronized void left(GatedCallback<?> member) {
-        leaveIfDone(member);
+    /** Lists {@code member} and counts its gate, first dropping closed members that no call runs in any more. */
+    private void admit(GatedHandle member, CallbackGate gate, Object callback) {
+        if (members.size() >= pruneAt) {
+            members.entrySet().removeIf(m -> !m.getKey().isOpen() && m.getValue().callsInside() == 0);
+            pruneAt = Math.max(MIN_PRUNE_AT, members.size() * 2);
+        }
+        members.put(member, gate);
+        if (callback != null) {
+            total.count(gate, callback);
+        }
     }
 
-    private void leaveIfDone(GatedCallback<?> member) {
-        if (member.gate().callsInside() == 0) {
+    /** A member closed on its own leaves, unless some of its calls still run (a later close waits for them). */
+    synchronized void left(GatedCallback<?> member) {
+        leaveIfDone(member, member.gate());
+    }
+
+    private void leaveIfDone(GatedHandle member, CallbackGate gate) {
+        if (gate.callsInside() == 0) {
             members.remove(member);
         }
     }

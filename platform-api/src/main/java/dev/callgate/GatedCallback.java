@@ -54,11 +54,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * and {@code CallbackReference.getCallback} on the stub's address returns {@link #callback()}.
  *
  * <p>Instances are thread-safe. Create them with {@link CallGate#wrap}, {@link CallGate#builder} or a
- * {@link CallbackGroup}.
+ * {@link CallbackGroup}. What every gated callback has, this and an FFM upcall alike, is
+ * {@link GatedHandle}.
  *
  * @param <T> the JNA callback interface
  */
-public final class GatedCallback<T extends Callback> implements AutoCloseable {
+public final class GatedCallback<T extends Callback> implements GatedHandle {
 
     /** The longest name {@link Builder#name(String)} takes, in characters. */
     public static final int MAX_NAME_LENGTH = Checks.MAX_NAME_LENGTH;
@@ -80,6 +81,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
     }
 
     /** The name used in diagnostics. */
+    @Override
     public String name() {
         return gate.name();
     }
@@ -99,6 +101,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
     }
 
     /** The policy for calls on foreign threads. */
+    @Override
     public Policy policy() {
         return gate.policy();
     }
@@ -109,11 +112,13 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
     }
 
     /** Whether {@link #close()} has not been called yet. */
+    @Override
     public boolean isOpen() {
         return gate.isOpen();
     }
 
     /** What this callback's gate has counted so far. */
+    @Override
     public CallbackStats stats() {
         return gate.stats();
     }
@@ -156,6 +161,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
      *     at the deadline (one diagnostic line says how many). Later calls are not run either way.
      * @throws NullPointerException if {@code timeout} is null; the callback then stays open
      */
+    @Override
     public boolean close(Duration timeout) {
         boolean quiet = gate.close(Checks.timeoutNanos(timeout));
         left();

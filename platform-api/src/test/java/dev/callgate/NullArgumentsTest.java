@@ -41,6 +41,7 @@ class NullArgumentsTest {
             Map.entry("CallbackGroup.builder(Class,Callback)", List.of("type", "body")),
             Map.entry("CallbackGroup.wrap(Class,Callback)", List.of("type", "body")),
             Map.entry("CallbackGroup.close(Duration)", List.of("timeout")),
+            Map.entry("CallbackGroup.add(GatedHandle)", List.of("handle")),
             Map.entry("GatedCallback.close(Duration)", List.of("timeout")),
             Map.entry("Builder.name(String)", List.of("name")),
             Map.entry("Builder.policy(Policy)", List.of("policy")),

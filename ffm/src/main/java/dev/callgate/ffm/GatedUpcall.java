@@ -2,6 +2,7 @@ package dev.callgate.ffm;
 
 import dev.callgate.CallbackStats;
 import dev.callgate.ExceptionReporting;
+import dev.callgate.GatedHandle;
 import dev.callgate.Policy;
 import dev.callgate.ffm.internal.FfmThreadOrigin;
 import dev.callgate.ffm.internal.UpcallGate;
@@ -42,9 +43,11 @@ import java.util.function.Consumer;
  * {@code release()}, a native call of the pointer crashes the process. While open, callgate
  * itself holds the handle strongly.
  *
- * <p>Instances are thread-safe. Create them with {@link FfmCallGate#builder}.
+ * <p>Instances are thread-safe. Create them with {@link FfmCallGate#builder}. A
+ * {@link dev.callgate.CallbackGroup} holds them with JNA callbacks ({@code group.add(upcall)}), and
+ * closes them with its members as one barrier.
  */
-public final class GatedUpcall implements AutoCloseable {
+public final class GatedUpcall implements GatedHandle {
 
     /** The longest name {@link Builder#name(String)} takes, in characters. */
     public static final int MAX_NAME_LENGTH = Checks.MAX_NAME_LENGTH;
@@ -75,16 +78,19 @@ public final class GatedUpcall implements AutoCloseable {
     }
 
     /** The name used in diagnostics. */
+    @Override
     public String name() {
         return gate.name();
     }
 
     /** The policy for calls on foreign threads. */
+    @Override
     public Policy policy() {
         return gate.policy();
     }
 
     /** Whether {@link #close()} has not been called yet. */
+    @Override
     public boolean isOpen() {
         return gate.isOpen();
     }
@@ -95,6 +101,7 @@ public final class GatedUpcall implements AutoCloseable {
     }
 
     /** What this upcall's gate has counted so far. */
+    @Override
     public CallbackStats stats() {
         return gate.stats();
     }
@@ -125,6 +132,7 @@ public final class GatedUpcall implements AutoCloseable {
      *     at the deadline (one diagnostic line says how many). Later calls are not run either way.
      * @throws NullPointerException if {@code timeout} is null; the upcall then stays open
      */
+    @Override
     public boolean close(Duration timeout) {
         return gate.close(Checks.timeoutNanos(timeout));
     }

@@ -1,7 +1,10 @@
 package dev.callgate.internal;
 
 import dev.callgate.CallbackStats;
+import java.lang.ref.WeakReference;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,6 +16,18 @@ public final class OpenCallbacks {
 
     private static final Map<CallbackGate, Object> OPEN = new ConcurrentHashMap<>();
     private static final StatsTotal ALL = new StatsTotal();
+    /** Every handle callgate built, to what it stands for; held weakly, as long as the application holds the handle. */
+    private static final Map<Object, Opened> BY_HANDLE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * What a handle callgate built stands for. Nothing here holds the handle or the callback
+     * strongly: a body may refer to its own handle, which must still be collected once dropped.
+     *
+     * @param gate the handle's gate
+     * @param callback what native code calls (see {@link StatsTotal#count}); the handle holds it
+     * @param handle the handle itself
+     */
+    public record Opened(CallbackGate gate, WeakReference<Object> callback, WeakReference<Object> handle) {}
 
     private OpenCallbacks() {}
 
@@ -28,6 +43,16 @@ public final class OpenCallbacks {
         gate.heldByHandle();
         counted(gate, callback);
         OPEN.put(gate, keepAlive);
+        BY_HANDLE.put(keepAlive, new Opened(gate, new WeakReference<>(callback), new WeakReference<>(keepAlive)));
+    }
+
+    /**
+     * What {@code handle} stands for, when callgate built it and passed it to {@link #opened} as
+     * what to keep alive; else null (found by identity: an object that merely equals a handle is none).
+     */
+    public static Opened openedBy(Object handle) {
+        Opened found = BY_HANDLE.get(handle);
+        return found != null && found.handle().get() == handle ? found : null;
     }
 
     /**
