@@ -20,7 +20,9 @@ import java.util.function.Predicate;
 
 /**
  * The gate in front of one callback, independent of how the call arrives (a JNA proxy, the java
- * agent's advice, an FFM method handle). A caller brackets the body:
+ * agent's advice, an FFM method handle). Made by {@link GateSpec}, the one construction path. A
+ * caller brackets the body ({@link BodyBracket} for reflective calls, {@code UpcallGate} in
+ * callgate-ffm for method handles):
  *
  * <pre>{@code
  * CallbackGate.Entry entry = gate.enter();
@@ -71,8 +73,9 @@ public final class CallbackGate {
      * @param fallbackText what native code gets when the body does not run, as the lines say it
      *     ("0", "null", "nothing" for void)
      * @param jvmEntry which bottom stack frames belong to threads the JVM created; see {@link ThreadOrigin}
+     * @see GateSpec the one way front ends make a gate
      */
-    public CallbackGate(String name, Policy policy, Attachment attachment, ExceptionReporting exceptionReporting,
+    CallbackGate(String name, Policy policy, Attachment attachment, ExceptionReporting exceptionReporting,
             String fallbackText, OsBackend backend, DiagnosticWriter writer,
             Predicate<StackWalker.StackFrame> jvmEntry) {
         this.name = name;
@@ -111,12 +114,6 @@ public final class CallbackGate {
         new GateCounters().count(DiagnosticChannel.Outcome.DROPPED);
         ListenerRelay.active();
         DiagnosticKind.values();
-    }
-
-    /** A gate whose JVM threads are those Java code started (JNA callbacks, the agent). */
-    public CallbackGate(String name, Policy policy, Attachment attachment, ExceptionReporting exceptionReporting,
-            String fallbackText, OsBackend backend, DiagnosticWriter writer) {
-        this(name, policy, attachment, exceptionReporting, fallbackText, backend, writer, ThreadOrigin::startedByJava);
     }
 
     public String name() {

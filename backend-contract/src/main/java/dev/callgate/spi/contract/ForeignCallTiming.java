@@ -1,9 +1,8 @@
 package dev.callgate.spi.contract;
 
-import dev.callgate.Attachment;
-import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
 import dev.callgate.internal.CallbackGate;
+import dev.callgate.internal.GateSpec;
 import dev.callgate.spi.OsBackend;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,8 +17,8 @@ public final class ForeignCallTiming {
 
     /** A gate over {@code backend} whose thread rule takes every thread for a foreign one. */
     public static CallbackGate everyThreadForeign(OsBackend backend, Policy policy) {
-        return new CallbackGate("timed", policy, Attachment.KEEP_ATTACHED, ExceptionReporting.ONCE_PER_CLASS, "0",
-                backend, backend.stderr(), frame -> false);
+        return GateSpec.named("timed").policy(policy).fallbackText("0").backend(backend).jvmEntry(os -> frame -> false)
+                .gate();
     }
 
     /**
