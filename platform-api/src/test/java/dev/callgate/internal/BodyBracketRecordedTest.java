@@ -1,11 +1,16 @@
 package dev.callgate.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.sun.jna.Structure;
 import dev.callgate.Attachment;
+import dev.callgate.CallGate;
+import dev.callgate.CallbackStats;
+import dev.callgate.Diagnostic;
+import dev.callgate.DiagnosticListener;
 import dev.callgate.ExceptionReporting;
 import dev.callgate.Policy;
 import dev.callgate.RecordingBackend;
@@ -13,9 +18,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The one bracket the library API's JNA proxy and the java agent run a body in, over a recorded
@@ -51,40 +59,68 @@ class BodyBracketRecordedTest {
     }
 
     @Test
-    void theBodysOwnExceptionIsContainedAndToldAfterTheLineNotTheReflectiveWrapper() throws Exception {
+    void theBodysOwnExceptionIsContainedAndToldAfterTheLineNotTheReflectiveWrapper() throws Throwable {
         CallbackGate gate = gate("thrower");
         List<Object> told = new ArrayList<>();
         BodyBracket bracket = new BodyBracket(gate, called -> -1, (target, thrown) -> {
             told.add(target);
             told.add(thrown);
-            told.add(os.stderrLines().size()); // the gate's line is out before anyone else hears of it
+            told.add(linesDealtWith(gate.stats())); // the gate's line is out (or given up on) before anyone else hears
         });
         IllegalStateException boom = new IllegalStateException("boom");
         Op body = a -> {
             throw boom;
         };
 
-        assertEquals(-1, bracket.call(Op.class.getMethod("apply", int.class), body, new Object[] {1}));
+        Diagnostic heard = listening("thrower", () -> assertEquals(-1,
+                bracket.call(Op.class.getMethod("apply", int.class), body, new Object[] {1})));
 
-        assertEquals(List.of(body, boom, 1), told);
-        assertEquals(List.of("callgate: callback thrower threw java.lang.IllegalStateException: boom; returned -1"
-                + " to native code"), os.stderrLines());
+        assertEquals(List.of(body, boom, 1L), told);
         assertEquals(1, gate.stats().exceptions());
+        assertSame(boom, heard.thrown());
+        assertEquals("callgate: callback thrower threw java.lang.IllegalStateException: boom; returned -1 to native code",
+                heard.line());
     }
 
     @Test
-    void whatInvokeItselfThrowsStaysOnThisSideToo() throws Exception {
+    void whatInvokeItselfThrowsStaysOnThisSideToo() throws Throwable {
         CallbackGate gate = gate("misfit");
         AtomicInteger ran = new AtomicInteger();
         Op body = a -> ran.incrementAndGet();
 
-        Object got = BodyBracket.returning(gate, 7).call(Op.class.getMethod("apply", int.class), body,
-                new Object[] {"not an int"});
+        Diagnostic heard = listening("misfit", () -> assertEquals(7, BodyBracket.returning(gate, 7).call(
+                Op.class.getMethod("apply", int.class), body, new Object[] {"not an int"})));
 
-        assertEquals(7, got);
         assertEquals(0, ran.get());
         assertEquals(1, gate.stats().exceptions());
-        assertEquals(1, os.stderrLines().size());
+        assertEquals(IllegalArgumentException.class, heard.thrown().getClass(), "invoke's own refusal");
+    }
+
+    /** Lines the gate wrote, gave up on or had refused: the outcome of each is counted before the call returns. */
+    private static long linesDealtWith(CallbackStats stats) {
+        return stats.diagnosticsWritten() + stats.diagnosticsDropped() + stats.diagnosticsFailed();
+    }
+
+    /**
+     * Runs {@code action} with a listener on, and returns the first diagnostic of {@code callback}
+     * (listeners hear every line, whether or not a loaded machine let it reach standard error in time).
+     */
+    private static Diagnostic listening(String callback, Executable action) throws Throwable {
+        LinkedBlockingQueue<Diagnostic> heard = new LinkedBlockingQueue<>();
+        DiagnosticListener listener = d -> {
+            if (d.callback().equals(callback)) {
+                heard.add(d);
+            }
+        };
+        CallGate.addListener(listener);
+        try {
+            action.execute();
+            Diagnostic first = heard.poll(60, TimeUnit.SECONDS);
+            assertNotNull(first, "no diagnostic of " + callback + " reached the listener");
+            return first;
+        } finally {
+            CallGate.removeListener(listener);
+        }
     }
 
     @Test
