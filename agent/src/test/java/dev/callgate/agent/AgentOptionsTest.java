@@ -35,6 +35,14 @@ class AgentOptionsTest {
     }
 
     @Test
+    void verboseIsOffUnlessAsked() {
+        assertFalse(AgentOptions.DEFAULTS.verbose());
+        assertTrue(AgentOptions.parse("verbose=true").verbose());
+        assertFalse(AgentOptions.parse("policy=warn,verbose=false").verbose());
+        assertEquals("option verbose=yes is not understood; verbose takes true, false", refusal("verbose=yes"));
+    }
+
+    @Test
     void routeTurnsTheFfmRouteOffOrLeavesItOn() {
         assertTrue(AgentOptions.DEFAULTS.ffmRoute());
         assertFalse(AgentOptions.parse("route=jna").ffmRoute());
