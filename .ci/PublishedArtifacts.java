@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -19,8 +21,9 @@ import org.w3c.dom.Node;
  * classifier counts as one), and the release profile's Central exclusions are exactly the
  * unpublished modules. With a repository (after {@code ./mvnw -Prelease -DskipTests deploy
  * -DaltDeploymentRepository=local::file://DIR}): every published artifact's POM is there, and for
- * a jar its jar, classifier jars, sources and javadoc; and no published POM depends, outside test
- * scope, on an unpublished artifact.
+ * a jar its jar, classifier jars, sources and javadoc; every jar and classifier jar names itself
+ * in its manifest (Implementation-Title, and Implementation-Version equal to the release's); and no
+ * published POM depends, outside test scope, on an unpublished artifact.
  *
  * <p>Usage: {@code java .ci/PublishedArtifacts.java REPO_ROOT [REPOSITORY]}. Prints what it checked
  * and exits 1 when anything is wrong.
@@ -137,6 +140,13 @@ public class PublishedArtifacts {
                         + ". Fix: make ./mvnw -Prelease -DskipTests deploy produce them");
                 continue;
             }
+            if (m.packaging().equals("jar")) {
+                List<String> jars = new ArrayList<>(List.of(base + ".jar"));
+                m.classifiers().forEach(c -> jars.add(base + "-" + c + ".jar"));
+                for (String jar : jars) {
+                    checkManifest(dir.resolve(jar), version);
+                }
+            }
             Element deployedPom = pom(dir.resolve(base + ".pom"));
             for (Element dep : elements(child(deployedPom, "dependencies"), "dependency")) {
                 String scope = text(dep, "scope");
@@ -145,6 +155,20 @@ public class PublishedArtifacts {
                     problems.add("the published POM of " + m.artifactId() + " depends on " + text(dep, "artifactId")
                             + ", which is not published: a user's build cannot resolve it");
                 }
+            }
+        }
+    }
+
+    /** A bug report's first question, answered by the jar itself. */
+    private static void checkManifest(Path jar, String version) throws Exception {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Attributes main = file.getManifest() == null ? new Attributes() : file.getManifest().getMainAttributes();
+            String title = main.getValue("Implementation-Title");
+            String implementationVersion = main.getValue("Implementation-Version");
+            if (title == null || !version.equals(implementationVersion)) {
+                problems.add(jar.getFileName() + "'s manifest has Implementation-Title " + title + " and Implementation-Version "
+                        + implementationVersion + ", not " + version + ": the parent's maven-jar-plugin sets them"
+                        + " (addDefaultImplementationEntries); a shaded jar keeps its own module's manifest");
             }
         }
     }
