@@ -15,6 +15,7 @@ rm -rf "$repository"
 mkdir -p "$repository"
 repository="$(readlink -f "$repository")"
 
-JAVA_HOME="$jdk25" ./mvnw -B -Prelease -DskipTests -DaltDeploymentRepository="local::file://$repository" \
-    clean deploy </dev/null
+# Only into that directory: nothing is installed into the local repository (~/.m2).
+JAVA_HOME="$jdk25" ./mvnw -B -Prelease -DskipTests -Dmaven.install.skip=true \
+    -DaltDeploymentRepository="local::file://$repository" clean deploy </dev/null
 "$jdk25/bin/java" .ci/PublishedArtifacts.java . "$repository"
