@@ -1,11 +1,10 @@
 package dev.callgate.consumer;
 
-import com.sun.jna.Callback;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import dev.callgate.CallGate;
 import dev.callgate.CallbackStats;
 import dev.callgate.GatedCallback;
+import dev.callgate.consumer.NativeWorker.IntCallback;
 
 /**
  * An application that depends on callgate-all through callgate-bom: a gated JNA callback called by
@@ -14,22 +13,10 @@ import dev.callgate.GatedCallback;
  */
 public final class JnaConsumer {
 
-    /** {@code int (*)(int)}. */
-    public interface IntCallback extends Callback {
-        int invoke(int value);
-    }
-
-    /** The consumer's native library (src/main/c/callback_worker.c). */
-    public interface Worker extends Library {
-        int call_from_new_thread(IntCallback callback, int argument);
-
-        int call_here(IntCallback callback, int argument);
-    }
-
     private JnaConsumer() {}
 
     public static void main(String[] args) {
-        Worker worker = Native.load(System.getProperty("consumer.lib"), Worker.class);
+        NativeWorker worker = Native.load(System.getProperty("consumer.lib"), NativeWorker.class);
         int foreign;
         int here;
         CallbackStats stats;

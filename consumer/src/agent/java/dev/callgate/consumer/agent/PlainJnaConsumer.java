@@ -1,8 +1,9 @@
 package dev.callgate.consumer.agent;
 
-import com.sun.jna.Callback;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
+import dev.callgate.consumer.Checks;
+import dev.callgate.consumer.NativeWorker;
+import dev.callgate.consumer.NativeWorker.IntCallback;
 
 /**
  * A plain JNA application that knows nothing of callgate, run under the agent with
@@ -11,29 +12,16 @@ import com.sun.jna.Native;
  */
 public final class PlainJnaConsumer {
 
-    /** {@code int (*)(int)}. */
-    public interface IntCallback extends Callback {
-        int invoke(int value);
-    }
-
-    /** The consumer's native library (src/main/c/callback_worker.c). */
-    public interface Worker extends Library {
-        int call_from_new_thread(IntCallback callback, int argument);
-
-        int call_here(IntCallback callback, int argument);
-    }
-
     private PlainJnaConsumer() {}
 
     public static void main(String[] args) {
-        Worker worker = Native.load(System.getProperty("consumer.lib"), Worker.class);
+        NativeWorker worker = Native.load(System.getProperty("consumer.lib"), NativeWorker.class);
         IntCallback doubler = v -> v * 2;
         int foreign = worker.call_from_new_thread(doubler, 21);
         int here = worker.call_here(doubler, 5);
-        boolean ok = foreign == 0 && here == 10;
-        System.out.println((ok ? "ok" : "FAILED") + ": from the pthread " + foreign + " (expected 0: rejected by the"
-                + " agent's gate), on the JVM thread " + here + " (expected 10)");
-        System.out.println("consumer (agent)" + (ok ? ": every check passed" : ": FAILED"));
-        System.exit(ok ? 0 : 1);
+        Checks checks = new Checks();
+        checks.equal("result from the pthread (rejected by the agent's gate)", 0, foreign);
+        checks.equal("result on the JVM thread", 10, here);
+        checks.exit("consumer (agent)");
     }
 }
