@@ -1,9 +1,12 @@
 package dev.callgate.agent;
 
+import dev.callgate.CallGate;
+
 /**
  * The agent jar's {@code Main-Class}: {@code java -jar callgate-agent.jar} prints callgate's version
  * and how to use the agent, instead of failing to find JNA (which the agent jar leaves to the
- * application). It touches no class that needs JNA.
+ * application). {@link CallGate#version()} loads no JNA class; {@link AgentOptions#USAGE} is a
+ * constant, inlined here.
  */
 public final class AgentUsage {
 
@@ -15,8 +18,7 @@ public final class AgentUsage {
      * @param args ignored
      */
     public static void main(String[] args) {
-        String version = AgentUsage.class.getPackage().getImplementationVersion();
-        System.out.println("callgate-agent " + (version == null ? "(version unknown: not run from its jar)" : version));
+        System.out.println("callgate-agent " + CallGate.version());
         System.out.print(AgentOptions.USAGE);
     }
 }
