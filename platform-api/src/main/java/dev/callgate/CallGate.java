@@ -111,4 +111,16 @@ public final class CallGate {
     public static long listenerDrops() {
         return ListenerRelay.drops();
     }
+
+    /**
+     * This callgate's version, such as {@code "1.0.0"}: the first thing a bug report needs. It is
+     * the version of the {@code callgate-platform-api} jar (or class directory) this class came from,
+     * on the class path and in a named module alike; {@code "unknown"} only for classes compiled
+     * outside callgate's Maven build.
+     *
+     * @since 1.0
+     */
+    public static String version() {
+        return BuildVersion.VALUE;
+    }
 }

@@ -31,6 +31,8 @@ import java.util.Map;
  *       and native access enabled, a callback whose signature an FFM upcall stub converts as JNA
  *       does gets such a stub instead of JNA's trampoline) or {@code jna} (every callback keeps JNA's
  *       trampoline, as {@code -Dcallgate.route=jna} does)</li>
+ *   <li>{@code verbose}: {@code true} (one line when the agent starts, with callgate's version and
+ *       these options) or {@code false} (default: the agent says nothing unless something is wrong)</li>
  * </ul>
  *
  * <p>{@link #parse} is the one place the argument is checked, once, when the agent starts: an
@@ -41,13 +43,40 @@ import java.util.Map;
  * fix.
  */
 public record AgentOptions(Policy policy, Attachment attachment, ExceptionReporting exceptions,
-        List<String> includes, List<String> excludes, boolean gateDirect, boolean ffmRoute) {
+        List<String> includes, List<String> excludes, boolean gateDirect, boolean ffmRoute, boolean verbose) {
 
-    private static final String KEYS = "policy, attachment, exceptions, include, exclude, direct, route";
+    private static final String KEYS = "policy, attachment, exceptions, include, exclude, direct, route, verbose";
+
+    /**
+     * How to use the agent, printed by {@code java -jar callgate-agent.jar} ({@link AgentUsage}); a
+     * constant, so that printing it loads no class that needs JNA.
+     */
+    static final String USAGE = """
+            usage: java -javaagent:callgate-agent.jar[=OPTIONS] -cp <your application, with JNA> <main class>
+              The agent gates every JNA callback of the application without a change to its code. JNA
+              comes from the application's class path: the agent brings none.
+              Into a running JVM: VirtualMachine.attach(pid).loadAgent("callgate-agent.jar", "OPTIONS").
+
+            OPTIONS, key=value separated by commas (policy=warn,include=com.example.):
+              policy=allow|warn-once|warn|reject|abort   what a foreign thread's call gets (default warn-once)
+              attachment=keep|detach     keep foreign threads attached (default) or JNA's detach per call
+              exceptions=once|every      one line per exception class (default) or one per exception
+              include=NAME[|NAME...]     gate only these callbacks: a class (com.example.Tick) or a package
+                                         prefix ending in a dot (com.example.); may be repeated
+              exclude=NAME[|NAME...]     never gate these
+              direct=gate|leave          gate direct-mapped callbacks too (default) or leave them alone
+              route=auto|jna             auto (default): on JDK 22+ with native access enabled
+                                         (--enable-native-access=ALL-UNNAMED), FFM upcall stubs where they
+                                         convert as JNA does; jna: JNA's own trampolines only
+              verbose=true|false         one line at start with callgate's version and the options
+
+            Try it (needs libglib-2.0): java -javaagent:callgate-agent.jar -cp callgate-agent.jar:jna.jar \
+                dev.callgate.agent.AgentDemo
+            """;
 
     /** What an empty argument string means. */
     public static final AgentOptions DEFAULTS = new AgentOptions(Policy.WARN_ONCE, Attachment.KEEP_ATTACHED,
-            ExceptionReporting.ONCE_PER_CLASS, List.of(), List.of(), true, true);
+            ExceptionReporting.ONCE_PER_CLASS, List.of(), List.of(), true, true, false);
 
     /**
      * @param text the agent argument (null or blank: the defaults)
@@ -63,6 +92,7 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
         ExceptionReporting exceptions = DEFAULTS.exceptions;
         boolean gateDirect = true;
         boolean ffmRoute = true;
+        boolean verbose = false;
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         Map<String, String> given = new HashMap<>();
@@ -105,6 +135,11 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
                     case "jna" -> false;
                     default -> throw bad(key, value, "auto, jna");
                 };
+                case "verbose" -> verbose = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw bad(key, value, "true, false");
+                };
                 case "include" -> includes.addAll(prefixes(key, value));
                 case "exclude" -> excludes.addAll(prefixes(key, value));
                 default -> throw new IllegalArgumentException("unknown option \"" + LineText.escape(key) + "\"; keys:"
@@ -112,7 +147,7 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
             }
         }
         return new AgentOptions(policy, attachment, exceptions, List.copyOf(includes), List.copyOf(excludes), gateDirect,
-                ffmRoute);
+                ffmRoute, verbose);
     }
 
     /** Whether a callback whose class and callback interfaces have these names is gated. */

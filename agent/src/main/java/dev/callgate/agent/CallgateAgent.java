@@ -1,5 +1,6 @@
 package dev.callgate.agent;
 
+import dev.callgate.CallGate;
 import dev.callgate.internal.Backends;
 import dev.callgate.internal.LineText;
 import dev.callgate.internal.Settings;
@@ -106,6 +107,10 @@ public final class CallgateAgent {
             } catch (Throwable t) {
                 AgentHooks.fail("cannot retransform JNA's loaded classes (" + t + ")");
             }
+        }
+        if (options.verbose()) {
+            say("callgate-agent " + CallGate.version() + ": " + (attached ? "attached" : "started") + " ("
+                    + options.describe() + ")");
         }
         if (attached && AgentHooks.active() && !transformer.leftJnaAlone()) {
             say("callgate-agent: attached; JNA callbacks converted from now on are gated (" + options.describe()

@@ -35,6 +35,14 @@ class AgentOptionsTest {
     }
 
     @Test
+    void verboseIsOffUnlessAsked() {
+        assertFalse(AgentOptions.DEFAULTS.verbose());
+        assertTrue(AgentOptions.parse("verbose=true").verbose());
+        assertFalse(AgentOptions.parse("policy=warn,verbose=false").verbose());
+        assertEquals("option verbose=yes is not understood; verbose takes true, false", refusal("verbose=yes"));
+    }
+
+    @Test
     void routeTurnsTheFfmRouteOffOrLeavesItOn() {
         assertTrue(AgentOptions.DEFAULTS.ffmRoute());
         assertFalse(AgentOptions.parse("route=jna").ffmRoute());
@@ -61,7 +69,7 @@ class AgentOptionsTest {
                 refusal("include=com.example.\u001b[2J"));
         assertEquals("option policy=warn\\x1b[2J is not understood; policy takes allow, warn-once, warn, reject, abort",
                 refusal("policy=warn\u001b[2J"));
-        assertEquals("unknown option \"\\x1b[2j\"; keys: policy, attachment, exceptions, include, exclude, direct, route",
+        assertEquals("unknown option \"\\x1b[2j\"; keys: policy, attachment, exceptions, include, exclude, direct, route, verbose",
                 refusal("\u001b[2J=1"));
     }
 

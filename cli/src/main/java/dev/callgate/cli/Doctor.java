@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code callgate doctor}: which backend was selected and how, the platform, the JNA version, and
+ * {@code callgate doctor}: callgate's version, which backend was selected and how, the platform, the JNA version, and
  * whether the backend's native write works (it writes one line to standard error), and whether the exit
  * guard is armed now and why, and which route JNA callbacks take.
  */
@@ -33,6 +33,7 @@ final class Doctor {
         Backends.Selected selection = Backends.selected();
         OsBackend backend = selection.backend();
         out.println("callgate doctor");
+        out.println("version: " + CallGate.version());
         out.println("backend: " + backend.id() + (selection.isJavaFallback() ? " (the Java fallback: no OS module serves"
                 + " this JVM; standard error's first callgate line says which to add)" : ""));
         out.println("provider: " + selection.provider().artifact());

@@ -1,8 +1,9 @@
 package dev.callgate.cli;
 
+import dev.callgate.CallGate;
 import java.io.PrintStream;
 
-/** {@code java -jar callgate.jar demo|doctor|--help}. */
+/** {@code java -jar callgate.jar demo|doctor|--version|--help}. */
 public final class Main {
 
     static final int EXIT_OK = 0;
@@ -24,6 +25,7 @@ public final class Main {
                          --throw          the callback body throws; the gate contains it
               doctor   The selected OS backend and how it was chosen, the JVM, JNA, and whether
                        the backend's native write works.
+              --version  callgate's version (the same as doctor's first lines and CallGate.version()).
               --help   This text.
 
             system properties:
@@ -61,6 +63,9 @@ public final class Main {
                         throw new UsageException("doctor takes no options");
                     }
                     return new Doctor(out).run();
+                case "--version":
+                    out.println("callgate " + CallGate.version());
+                    return EXIT_OK;
                 case "--help":
                 case "-h":
                 case "help":

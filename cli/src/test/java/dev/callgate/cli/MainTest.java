@@ -32,6 +32,13 @@ class MainTest {
         }
     }
 
+    @Test
+    void versionPrintsCallgatesVersion() {
+        assertEquals(0, run("--version"));
+        assertEquals("callgate " + System.getProperty("test.callgate.version") + "\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "frobnicate", "demo --policy sometimes", "demo --calls 0", "demo --calls many",
         "demo --threads", "demo --verbose", "doctor --fast"})
@@ -60,6 +67,8 @@ class MainTest {
     void doctorReportsTheLinuxBackendAndAWorkingWrite() {
         assertEquals(0, run("doctor"));
         String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(report.startsWith("callgate doctor\nversion: " + System.getProperty("test.callgate.version") + "\n"),
+                report);
         assertTrue(report.contains("backend: linux\n"), report);
         assertTrue(report.contains("native write: ok"), report);
         assertTrue(report.contains("pointer size: " + com.sun.jna.Native.POINTER_SIZE + " bytes"), report);
