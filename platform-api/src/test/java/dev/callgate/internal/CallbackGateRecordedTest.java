@@ -262,9 +262,18 @@ class CallbackGateRecordedTest {
             });
         }
         assertEquals(100, once.stats().exceptions());
-        assertEquals(2, once.stats().diagnosticsWritten(), "one line per exception class");
+        assertEquals(2, linesSaid(once), "one line per exception class");
         assertEquals(100, every.stats().exceptions());
-        assertEquals(100, every.stats().diagnosticsWritten());
+        assertEquals(100, linesSaid(every));
+    }
+
+    /**
+     * The lines a gate set out to write: written, or dropped because the writer thread did not get
+     * to them within the channel's bound (a loaded machine can take longer than that to run it).
+     */
+    private static long linesSaid(CallbackGate gate) {
+        assertEquals(0, gate.stats().diagnosticsFailed());
+        return gate.stats().diagnosticsWritten() + gate.stats().diagnosticsDropped();
     }
 
     @Test
