@@ -11,7 +11,7 @@ public enum Attachment {
      * <p>A thread still attached when the JVM exits can no longer detach, and a library whose
      * destructor joins such threads at {@code exit(3)} (libuv's pool) would hang the exit; while
      * such a thread is alive at exit, callgate's exit guard ends the process with its status first
-     * (glibc; {@code -Dcallgate.exitGuard=off} turns it off). See the README's "Attachment and exit".
+     * (glibc; {@code -Dcallgate.exitGuard=off} turns it off). See docs/lifecycle.md, "Attachment and exit".
      */
     KEEP_ATTACHED,
     /**

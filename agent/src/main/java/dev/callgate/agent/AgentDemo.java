@@ -39,7 +39,7 @@ public final class AgentDemo {
     public static void main(String[] args) {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         // The runtime soname on Linux: JNA finds "glib-2.0" there by listing directories, which a 32-bit
-        // JVM under qemu-user cannot do (README: "32-bit JVMs under emulation").
+        // JVM under qemu-user cannot do (docs/os-support.md: "32-bit JVMs under emulation").
         GLib glib = Native.load(Platform.isLinux() ? "libglib-2.0.so.0" : "glib-2.0", GLib.class);
         AtomicLong ran = new AtomicLong();
         Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));

@@ -14,7 +14,7 @@ import java.util.List;
  * JVM ({@code agentmain}). It puts callgate's gate in front of every JNA callback the application
  * converts to a native pointer from then on; see {@link AgentOptions} for the options and
  * {@link AgentHooks} for what is hooked. Its gates arm callgate's exit guard exactly as the
- * library's do (the README's section on attachment and exit).
+ * library's do (docs/lifecycle.md, "Attachment and exit").
  */
 public final class CallgateAgent {
 

@@ -74,7 +74,7 @@ final class Doctor {
             String why = cause instanceof FileSystemException f && f.getReason() != null ? f.getReason() : cause.toString();
             return "FAILS for " + dir + " (" + why + "): JNA cannot find a library by a short name"
                     + " such as \"glib-2.0\"; load it by its file name (\"libglib-2.0.so.0\"). Seen with 32-bit JVMs"
-                    + " under qemu-user on 64-bit kernels (README: 32-bit JVMs under emulation)";
+                    + " under qemu-user on 64-bit kernels (docs/os-support.md: 32-bit JVMs under emulation)";
         }
     }
 }

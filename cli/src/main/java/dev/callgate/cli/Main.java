@@ -33,7 +33,7 @@ public final class Main {
                                    the environment variable CALLGATE_OS does the same
               -Dcallgate.requireOsModule=true   no OS module for this JVM is an error (exit 3)
                                    instead of gating through the Java fallback
-              every callgate.* property is checked: a bad value or unknown key exits 2 (README: Properties)
+              every callgate.* property is checked: a bad value or unknown key exits 2 (docs/policies.md: Properties)
 
             exit status:
               0    done

@@ -262,7 +262,7 @@ public final class GatedUpcall implements GatedHandle {
          *
          * @throws IllegalArgumentException if the target's type does not match the descriptor, or the
          *     default value does not fit the return type, or {@code -Dcallgate.exitGuard} has a value
-         *     other than those the README documents
+         *     other than those docs/lifecycle.md documents (auto, always, off)
          * @throws IllegalStateException if no OS backend can be selected
          */
         public GatedUpcall build() {

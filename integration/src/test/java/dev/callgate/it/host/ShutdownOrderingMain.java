@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The child program of {@link ShutdownOrderingTest}: the teardown order the README recommends. The
+ * The child program of {@link ShutdownOrderingTest}: the teardown order docs/lifecycle.md recommends. The
  * application's own shutdown hook closes the callback (a barrier) and only then frees what the body
  * uses; GLib workers keep calling a body that takes time while {@code System.exit(0)} runs. Prints
  * {@code bodies running at exit: N} just before {@code System.exit}, and {@code used after free: N}

@@ -70,6 +70,8 @@ class LinuxUserlandMatrixTest {
     /** callgate-ffm and what its demo needs; only built on JDK 22+ (else no file, and no FFM scenario). */
     private static final List<Path> FFM_JARS = Stream.of("test.callgate.ffm.jar", "test.callgate.api.jar", "test.callgate.linux.jar")
             .map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
+    /** callgate-ffm's test classes, where its demo (FfmDemo, not published) is. */
+    private static final Path FFM_DEMO_CLASSES = Path.of(System.getProperty("test.callgate.ffm.tests", "target/no-ffm-tests"));
     private static final Path JUNIT_CONSOLE_JAR = Path.of(System.getProperty("test.callgate.junit.console.jar", "target/no-junit-console"));
     private static final List<Path> OS_LINUX_TEST_PATH = Stream.of("test.callgate.oslinux.tests", "test.callgate.linux.jar",
             "test.callgate.api.jar", "test.callgate.contract.jar").map(p -> Path.of(System.getProperty(p, "target/no-" + p))).toList();
@@ -141,7 +143,8 @@ class LinuxUserlandMatrixTest {
             checkWarnOnce(containers.run(matrixCase, "demo", "--policy", "warn-once", "--calls", "200", "--threads", "4"));
             checkAbort(containers.run(matrixCase, "demo", "--policy", "abort", "--calls", "50", "--threads", "1"));
             checkAgent(matrixCase, runAgentDemo(matrixCase));
-            if (matrixCase.hostJvm().isPresent() && FFM_JARS.stream().allMatch(Files::isRegularFile)) {
+            if (matrixCase.hostJvm().isPresent() && FFM_JARS.stream().allMatch(Files::isRegularFile)
+                    && Files.isRegularFile(FFM_DEMO_CLASSES.resolve("dev/callgate/ffm/FfmDemo.class"))) {
                 checkFfm(runFfmDemo(matrixCase));
             }
             checkOsLinuxTests(runOsLinuxTests(matrixCase));
@@ -253,9 +256,9 @@ class LinuxUserlandMatrixTest {
     /** callgate-ffm's demo: a GLib pool calls a gated FFM upcall stub (JDK 22+ cells). */
     private static ChildJvmResult runFfmDemo(MatrixCase matrixCase) {
         Map<Path, String> files = Map.of(FFM_JARS.get(0), "/callgate/ffm.jar", FFM_JARS.get(1), "/callgate/api.jar",
-                FFM_JARS.get(2), "/callgate/linux.jar", JNA_JAR, "/callgate/jna.jar");
+                FFM_JARS.get(2), "/callgate/linux.jar", FFM_DEMO_CLASSES, "/callgate/ffm-tests", JNA_JAR, "/callgate/jna.jar");
         return containers.runJava(matrixCase, files, List.of("--enable-native-access=ALL-UNNAMED", "-cp",
-                "/callgate/ffm.jar:/callgate/api.jar:/callgate/linux.jar:/callgate/jna.jar", "dev.callgate.ffm.FfmDemo",
+                "/callgate/ffm.jar:/callgate/ffm-tests:/callgate/api.jar:/callgate/linux.jar:/callgate/jna.jar", "dev.callgate.ffm.FfmDemo",
                 "--calls", "200", "--threads", "2"));
     }
 

@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.LongAdder;
  * standard output ({@code backend: linux}, {@code foreign calls: N}, {@code foreign threads: K}),
  * the gate's {@code WARN_ONCE} line to standard error through the OS backend.
  *
+ * <p>A demo, not API: it lives in the test sources, so the published jar and its javadoc do not
+ * hold it. {@code ./mvnw -pl ffm -am verify -DskipTests -Pffm-demo} (JDK 22+) builds and runs it
+ * (ffm's pom, profile {@code ffm-demo}; options through {@code -Dffm.demo.args}); the container
+ * matrix runs it from {@code ffm/target/test-classes}.
+ *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -cp ... dev.callgate.ffm.FfmDemo [--calls N] [--threads K] [--policy P]
  * </pre>
