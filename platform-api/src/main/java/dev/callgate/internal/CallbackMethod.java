@@ -42,10 +42,25 @@ public final class CallbackMethod {
         try {
             chosen.setAccessible(true); // callback interfaces are often package-private
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("callgate cannot call " + chosen + ": " + e.getMessage()
-                    + ". Open its package to module dev.callgate", e);
+            throw new IllegalArgumentException("callgate cannot call " + chosen + ": " + e.getMessage() + ". "
+                    + opening(chosen.getDeclaringClass()), e);
         }
         return chosen;
+    }
+
+    /**
+     * How the module of {@code type} lets callgate and JNA call its method: both do so reflectively
+     * (JNA when it hands native code the function pointer), so its package must be open to both.
+     */
+    private static String opening(Class<?> type) {
+        Module owner = type.getModule();
+        String pkg = type.getPackageName();
+        Module callgate = CallbackMethod.class.getModule();
+        if (!callgate.isNamed()) { // callgate on the class path (the java agent, callgate.jar)
+            return "Run java with --add-opens " + owner.getName() + "/" + pkg + "=ALL-UNNAMED";
+        }
+        return "Add \"opens " + pkg + " to " + callgate.getName() + ", " + Callback.class.getModule().getName()
+                + ";\" to the module-info.java of module " + owner.getName();
     }
 
     private static Method pick(List<Method> methods) {
