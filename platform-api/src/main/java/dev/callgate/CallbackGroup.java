@@ -29,6 +29,8 @@ import java.util.Set;
  * <p>A member that is closed on its own leaves the group: a group that opens and closes a member
  * per stream holds only the open ones (and, until they return, closed ones whose calls still run,
  * which {@link #close()} still waits for). Its counts stay in {@link #stats()}. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class CallbackGroup implements AutoCloseable {
 

@@ -61,6 +61,7 @@ import java.util.function.Predicate;
  * {@link CallbackGroup}.
  *
  * @param <T> the JNA callback interface
+ * @since 1.0
  */
 public final class GatedCallback<T extends Callback> implements AutoCloseable {
 
@@ -186,6 +187,7 @@ public final class GatedCallback<T extends Callback> implements AutoCloseable {
      * {@link CallbackGroup#builder(Class, Callback)}.
      *
      * @param <T> the JNA callback interface
+     * @since 1.0
      */
     public static final class Builder<T extends Callback> {
         static {

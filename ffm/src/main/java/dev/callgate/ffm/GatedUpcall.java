@@ -45,6 +45,8 @@ import java.util.function.Consumer;
  * itself holds the handle strongly.
  *
  * <p>Instances are thread-safe. Create them with {@link FfmCallGate#builder}.
+ *
+ * @since 1.0
  */
 public final class GatedUpcall implements AutoCloseable {
 
@@ -181,7 +183,11 @@ public final class GatedUpcall implements AutoCloseable {
         }
     }
 
-    /** Configures a gated upcall. Obtain one from {@link FfmCallGate#builder}. */
+    /**
+     * Configures a gated upcall. Obtain one from {@link FfmCallGate#builder}.
+     *
+     * @since 1.0
+     */
     public static final class Builder {
         private final MethodHandle target;
         private final FunctionDescriptor descriptor;
