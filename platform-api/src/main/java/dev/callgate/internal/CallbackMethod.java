@@ -49,18 +49,13 @@ public final class CallbackMethod {
     }
 
     /**
-     * How the module of {@code type} lets callgate and JNA call its method: both do so reflectively
-     * (JNA when it hands native code the function pointer), so its package must be open to both.
+     * The line the module of {@code type} needs: callgate and JNA both call the callback method
+     * reflectively (JNA when it hands native code the function pointer), so its package must be
+     * open to both modules.
      */
     private static String opening(Class<?> type) {
-        Module owner = type.getModule();
-        String pkg = type.getPackageName();
-        Module callgate = CallbackMethod.class.getModule();
-        if (!callgate.isNamed()) { // callgate on the class path (the java agent, callgate.jar)
-            return "Run java with --add-opens " + owner.getName() + "/" + pkg + "=ALL-UNNAMED";
-        }
-        return "Add \"opens " + pkg + " to " + callgate.getName() + ", " + Callback.class.getModule().getName()
-                + ";\" to the module-info.java of module " + owner.getName();
+        return "Add \"opens " + type.getPackageName() + " to dev.callgate, com.sun.jna;\" to the module-info.java"
+                + " of module " + type.getModule().getName();
     }
 
     private static Method pick(List<Method> methods) {
