@@ -44,8 +44,7 @@ class NamedApplicationTest {
         String callgate = Stream.of("test.callgate.api.jar", "test.callgate.linux.jar", "test.callgate.jna.jar")
                 .map(NamedApplicationTest::existingFile).collect(Collectors.joining(File.pathSeparator));
         Path classes = TARGET.resolve("named-app").resolve(MODULE);
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:-requires-transitive-automatic",
-                "--module-path", callgate, "-d", classes.toString()));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "--module-path", callgate, "-d", classes.toString()));
         try (Stream<Path> sources = Files.walk(Path.of(System.getProperty("basedir", "."), "src", "test", "named-app"))) {
             sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
