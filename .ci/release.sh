@@ -19,3 +19,6 @@ repository="$(readlink -f "$repository")"
 JAVA_HOME="$jdk25" ./mvnw -B -Prelease -DskipTests -Dmaven.install.skip=true \
     -DaltDeploymentRepository="local::file://$repository" clean deploy </dev/null
 "$jdk25/bin/java" .ci/PublishedArtifacts.java . "$repository"
+# The API's javadoc documents the API only: no internal package, no demo class.
+"$jdk25/bin/java" .ci/ApiJavadoc.java "$repository"/dev/callgate/callgate-platform-api/*/callgate-platform-api-*-javadoc.jar \
+    "$repository"/dev/callgate/callgate-ffm/*/callgate-ffm-*-javadoc.jar

@@ -4,6 +4,8 @@
  * callbacks made with callgate (or converted under its java agent) take the FFM route
  * ({@link dev.callgate.CallbackRoute#FFM}). Needs JDK 22 or later, and native access for this module
  * ({@code --enable-native-access=dev.callgate.ffm}, or {@code =ALL-UNNAMED} on the class path).
+ *
+ * @since 1.0
  */
 module dev.callgate.ffm {
     requires transitive dev.callgate; // Policy, CallbackStats, ExceptionReporting are in its API

@@ -1,6 +1,10 @@
 package dev.callgate;
 
-/** How a foreign native thread stays attached to the JVM between calls of a gated callback. */
+/**
+ * How a foreign native thread stays attached to the JVM between calls of a gated callback.
+ *
+ * @since 1.0
+ */
 public enum Attachment {
     /**
      * The default: JNA attaches the native thread once, as a daemon {@code Thread} named

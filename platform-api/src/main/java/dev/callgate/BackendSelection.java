@@ -16,6 +16,7 @@ package dev.callgate;
  * @param artifact the Maven coordinates of the module that provides it
  * @param how how it was chosen, such as {@code matched os.name "Linux"} or
  *     {@code override "linux" (callgate.os or CALLGATE_OS)}
+ * @since 1.0
  */
 public record BackendSelection(String id, String artifact, String how) {
 

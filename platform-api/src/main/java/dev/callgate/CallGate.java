@@ -25,6 +25,20 @@ import dev.callgate.internal.OpenCallbacks;
  *
  * <p>Every {@code callgate.*} system property is checked once, at the first build or selection: a
  * bad value or an unknown key is an {@link IllegalArgumentException} naming it, from every build.
+ *
+ * <p>In an application that is a named module, callgate and JNA both call the callback
+ * interface's method reflectively, so the module opens the interface's package to both (a public
+ * interface in an exported package needs nothing more); a package that is not open is refused
+ * when the gate is built, with this line in the message:
+ *
+ * <pre>{@code
+ * module com.example.app {
+ *     requires dev.callgate;                                // and com.sun.jna with it
+ *     opens com.example.app to dev.callgate, com.sun.jna;  // the package of the callback interfaces
+ * }
+ * }</pre>
+ *
+ * @since 1.0
  */
 public final class CallGate {
 

@@ -37,6 +37,8 @@ import java.util.Map;
  * <pre>{@code
  * GatedUpcall tick = vlc.add(FfmCallGate.builder(target, descriptor).name("vlc/tick").build());
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class CallbackGroup implements AutoCloseable {
 

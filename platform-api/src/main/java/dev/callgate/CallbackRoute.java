@@ -7,6 +7,8 @@ package dev.callgate;
  * <p>{@link #FFM} is taken where it can be and {@link #JNA} everywhere else; see
  * {@link GatedCallback#route()} for which one a callback took and
  * {@link GatedCallback#routeReason()} for why.
+ *
+ * @since 1.0
  */
 public enum CallbackRoute {
 

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param diagnosticsFailed diagnostic lines the OS refused (a closed or broken standard error)
  * @param diagnosticsDropped diagnostic lines not written within the bound (a stalled standard
  *     error: a pipe whose reader stopped reading), so the callback did not wait for them
+ * @since 1.0
  */
 public record CallbackStats(long calls, long foreignCalls, long foreignThreads, long rejected, long exceptions,
         long callsAfterClose, long callsDuringShutdown, long diagnosticsWritten, long diagnosticsFailed,

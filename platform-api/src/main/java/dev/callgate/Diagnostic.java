@@ -8,5 +8,6 @@ package dev.callgate;
  * @param line the line callgate wrote (or tried to write) to standard error, without newline
  * @param nativeThreadId the operating system's id of the calling thread
  * @param thrown the exception the body threw, for {@link DiagnosticKind#EXCEPTION}; else null
+ * @since 1.0
  */
 public record Diagnostic(DiagnosticKind kind, String callback, String line, long nativeThreadId, Throwable thrown) {}

@@ -1,6 +1,10 @@
 package dev.callgate;
 
-/** What a diagnostic line is about. */
+/**
+ * What a diagnostic line is about.
+ *
+ * @since 1.0
+ */
 public enum DiagnosticKind {
     /** A call on a thread the JVM did not create (under WARN_ONCE, WARN or REJECT). */
     FOREIGN_THREAD,

@@ -14,6 +14,8 @@ package dev.callgate;
  * entries) and the callback never waits for a listener. When the queue is full, diagnostics are
  * dropped for listeners and counted ({@link CallGate#listenerDrops()}); the line on standard error
  * is unaffected. An exception thrown by a listener is swallowed; the next diagnostic still arrives.
+ *
+ * @since 1.0
  */
 @FunctionalInterface
 public interface DiagnosticListener {

@@ -1,6 +1,10 @@
 package dev.callgate;
 
-/** How often a callback body's exceptions are written as a diagnostic line; every one is counted. */
+/**
+ * How often a callback body's exceptions are written as a diagnostic line; every one is counted.
+ *
+ * @since 1.0
+ */
 public enum ExceptionReporting {
     /** The first exception of each class thrown by a callback writes a line. The default. */
     ONCE_PER_CLASS,

@@ -58,6 +58,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link GatedHandle}.
  *
  * @param <T> the JNA callback interface
+ * @since 1.0
  */
 public final class GatedCallback<T extends Callback> implements GatedHandle {
 
@@ -188,6 +189,7 @@ public final class GatedCallback<T extends Callback> implements GatedHandle {
      * {@link CallbackGroup#builder(Class, Callback)}.
      *
      * @param <T> the JNA callback interface
+     * @since 1.0
      */
     public static final class Builder<T extends Callback> {
         private final Class<T> type;

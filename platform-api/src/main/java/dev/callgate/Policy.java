@@ -1,6 +1,10 @@
 package dev.callgate;
 
-/** What the gate does when a callback arrives on a thread the JVM did not create. */
+/**
+ * What the gate does when a callback arrives on a thread the JVM did not create.
+ *
+ * @since 1.0
+ */
 public enum Policy {
     /** Run the body; write nothing. */
     ALLOW,

@@ -24,6 +24,8 @@ import java.lang.invoke.MethodHandle;
  * create. The gate contains the exception (one line, the default value goes back), tells foreign
  * threads by the first frame of their stack, applies the {@link dev.callgate.Policy}, and writes its
  * diagnostics through the OS backend callgate selected.
+ *
+ * @since 1.0
  */
 public final class FfmCallGate {
 

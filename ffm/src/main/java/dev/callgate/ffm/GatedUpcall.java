@@ -46,6 +46,8 @@ import java.util.function.Consumer;
  * <p>Instances are thread-safe. Create them with {@link FfmCallGate#builder}. A
  * {@link dev.callgate.CallbackGroup} holds them with JNA callbacks ({@code group.add(upcall)}), and
  * closes them with its members as one barrier.
+ *
+ * @since 1.0
  */
 public final class GatedUpcall implements GatedHandle {
 
@@ -187,7 +189,11 @@ public final class GatedUpcall implements GatedHandle {
         }
     }
 
-    /** Configures a gated upcall. Obtain one from {@link FfmCallGate#builder}. */
+    /**
+     * Configures a gated upcall. Obtain one from {@link FfmCallGate#builder}.
+     *
+     * @since 1.0
+     */
     public static final class Builder {
         private final MethodHandle target;
         private final FunctionDescriptor descriptor;

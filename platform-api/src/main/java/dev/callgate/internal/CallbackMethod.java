@@ -42,10 +42,20 @@ public final class CallbackMethod {
         try {
             chosen.setAccessible(true); // callback interfaces are often package-private
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("callgate cannot call " + chosen + ": " + e.getMessage()
-                    + ". Open its package to module dev.callgate", e);
+            throw new IllegalArgumentException("callgate cannot call " + chosen + ": " + e.getMessage() + ". "
+                    + opening(chosen.getDeclaringClass()), e);
         }
         return chosen;
+    }
+
+    /**
+     * The line the module of {@code type} needs: callgate and JNA both call the callback method
+     * reflectively (JNA when it hands native code the function pointer), so its package must be
+     * open to both modules.
+     */
+    private static String opening(Class<?> type) {
+        return "Add \"opens " + type.getPackageName() + " to dev.callgate, com.sun.jna;\" to the module-info.java"
+                + " of module " + type.getModule().getName();
     }
 
     private static Method pick(List<Method> methods) {

@@ -4,12 +4,17 @@ import dev.callgate.Policy;
 import jdk.jfr.FlightRecorder;
 
 /**
- * Commits {@link ForeignCallbackEvent}s, but only once JFR is running. Loading an event class
- * pulls in about a hundred {@code jdk.jfr} classes (100 ms and more on a native thread's first
- * diagnosis), so nothing JFR beyond {@link FlightRecorder#isInitialized()} is touched until a
- * recording has started (at launch or later with {@code jcmd JFR.start}).
+ * Commits {@link ForeignCallbackEvent}s, but only when {@code jdk.jfr} is present and JFR is
+ * running. callgate {@code requires static jdk.jfr}: a runtime without it (a {@code jlink} image,
+ * or a named application that leaves it unresolved) never loads a {@code jdk.jfr} class. Loading
+ * an event class pulls in about a hundred {@code jdk.jfr} classes (100 ms and more on a native
+ * thread's first diagnosis), so nothing JFR beyond {@link FlightRecorder#isInitialized()} is
+ * touched until a recording has started (at launch or later with {@code jcmd JFR.start}).
  */
 final class FlightRecording {
+
+    /** The one check for {@code jdk.jfr}: every JFR class this module uses is reached only past it. */
+    private static final boolean JFR_PRESENT = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
     private FlightRecording() {}
 
@@ -22,13 +27,9 @@ final class FlightRecording {
         }
     }
 
-    /** Whether JFR has started in this JVM; false on a runtime without {@code jdk.jfr}. */
+    /** Whether JFR has started in this JVM; false when {@code jdk.jfr} is not in the boot layer. */
     static boolean isRecording() {
-        try {
-            return FlightRecorder.isInitialized();
-        } catch (Throwable noJfr) {
-            return false;
-        }
+        return JFR_PRESENT && FlightRecorder.isInitialized();
     }
 
     /** Holds the event class apart, so it loads on the first commit with a recording running. */

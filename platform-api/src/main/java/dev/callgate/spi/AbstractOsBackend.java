@@ -3,6 +3,8 @@ package dev.callgate.spi;
 /**
  * The part every backend shares: an id, one {@link NativeWrite}, and {@link DiagnosticWriter}s
  * over it, the one to standard error made once. Subclasses add the thread id and the abort.
+ *
+ * @since 1.0
  */
 public abstract class AbstractOsBackend implements OsBackend {
 

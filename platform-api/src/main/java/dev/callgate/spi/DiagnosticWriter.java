@@ -9,6 +9,8 @@ package dev.callgate.spi;
  * goes out in one native call; the loop only continues a partial write and retries a call
  * interrupted by a signal. A failed write (a closed descriptor, a broken pipe) is reported, never
  * thrown.
+ *
+ * @since 1.0
  */
 public final class DiagnosticWriter {
 

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * loads it from). The JNA error behind it stays attached as the cause.
  *
  * @param <T> the bound native layer
+ * @since 1.0
  */
 public final class NativeBinding<T> {
 

@@ -18,6 +18,8 @@ import java.util.Arrays;
  *
  * <p>The native memory is freed when the message becomes unreachable (JNA's {@link Memory}
  * cleaner). Instances are immutable and safe to share between threads.
+ *
+ * @since 1.0
  */
 public final class NativeMessage {
 

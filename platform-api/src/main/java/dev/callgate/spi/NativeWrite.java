@@ -8,6 +8,8 @@ package dev.callgate.spi;
  *
  * <p>Implementations are called on the diagnostic path: they must not allocate on the Java heap
  * in the common case, take no Java lock and never throw.
+ *
+ * @since 1.0
  */
 public interface NativeWrite {
 

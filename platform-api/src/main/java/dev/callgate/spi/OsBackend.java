@@ -5,6 +5,8 @@ package dev.callgate.spi;
  * native id of the current thread, and a process abort. Created by an {@link OsBackendProvider}
  * after selection; implementations load their native bindings in their constructor, never in a
  * static initializer of the provider.
+ *
+ * @since 1.0
  */
 public interface OsBackend {
 

@@ -12,6 +12,8 @@ package dev.callgate.spi;
  * {@link BackendUnavailableException} from {@link #create()}) and none was named by id, the gate
  * runs on platform-api's Java fallback, which writes through {@code System.err}; with
  * {@code -Dcallgate.requireOsModule=true} that is an error instead.
+ *
+ * @since 1.0
  */
 public interface OsBackendProvider {
 

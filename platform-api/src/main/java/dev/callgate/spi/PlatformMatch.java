@@ -6,6 +6,7 @@ package dev.callgate.spi;
  *
  * @param serves whether the provider serves the platform
  * @param reason why not, or what matched, in words a user understands
+ * @since 1.0
  */
 public record PlatformMatch(boolean serves, String reason) {
 

@@ -5,6 +5,8 @@ package dev.callgate.spi;
  * Unix code, thin per-OS overlays). An OS module subclasses it with its id and hands over its one
  * {@link NativeLayer}: {@code write(2)} from its C library, its thread id call, {@code abort(3)}.
  * Tests construct the same subclass over a recording fake of the native layer.
+ *
+ * @since 1.0
  */
 public class PosixBackend extends AbstractOsBackend {
 
@@ -14,7 +16,11 @@ public class PosixBackend extends AbstractOsBackend {
     /** The exit status of a process killed by {@code SIGABRT} (6), as a shell reports it. */
     public static final int SIGABRT_EXIT_STATUS = 128 + 6;
 
-    /** The three native calls a POSIX backend needs, bound by the OS module. */
+    /**
+     * The three native calls a POSIX backend needs, bound by the OS module.
+     *
+     * @since 1.0
+     */
     public interface NativeLayer extends PosixNativeWrite.Syscall {
 
         /** The system-wide id of the calling thread ({@code gettid}, {@code pthread_threadid_np}, {@code thr_self}). */

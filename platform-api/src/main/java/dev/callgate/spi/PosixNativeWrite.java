@@ -8,13 +8,19 @@ import com.sun.jna.Native;
  * OS module binds {@code write} from its own C library and hands it over as a {@link Syscall}
  * that takes the buffer as a native address, so that continuing a partial write needs no new
  * {@link com.sun.jna.Pointer} object.
+ *
+ * @since 1.0
  */
 public final class PosixNativeWrite implements NativeWrite {
 
     /** {@code EINTR}: 4 on Linux, macOS and FreeBSD alike. */
     public static final int EINTR = 4;
 
-    /** {@code ssize_t write(int fd, const void *buf, size_t count)}, the buffer given by address. */
+    /**
+     * {@code ssize_t write(int fd, const void *buf, size_t count)}, the buffer given by address.
+     *
+     * @since 1.0
+     */
     @FunctionalInterface
     public interface Syscall {
         /** Returns the bytes written, or -1 with {@code errno} set. */

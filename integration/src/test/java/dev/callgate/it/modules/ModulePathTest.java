@@ -16,7 +16,8 @@ import org.junit.jupiter.api.condition.OS;
 /**
  * The module descriptors work: with platform-api, os-linux and JNA on the module path (and no
  * {@code META-INF/services} reading on the class path to fall back on), {@code ServiceLoader} finds
- * the Linux backend through {@code provides}/{@code uses}, and its native write works.
+ * the Linux backend through {@code provides}/{@code uses}, and its native write works. callgate's
+ * machinery ({@code dev.callgate.internal}) is exported only to callgate's own modules.
  */
 @EnabledOnOs(OS.LINUX)
 class ModulePathTest {
@@ -43,6 +44,7 @@ class ModulePathTest {
         assertTrue(run.stdoutHasLine("backend: linux"), run::describe);
         assertTrue(run.stdoutHasLine("backend module: dev.callgate.os.linux"), run::describe);
         assertTrue(run.stdoutHasLine("jna module: com.sun.jna"), run::describe);
+        assertTrue(run.stdoutHasLine("dev.callgate.internal exported to the class path: false"), run::describe);
         assertEquals(List.of("callgate: written from the module path"), run.stderrLines(l -> l.startsWith("callgate:")),
                 run::describe);
     }

@@ -44,6 +44,7 @@ public final class ChildJvm {
 
     private final String mainClass;
     private final Path jar;
+    private final String mainModule;
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -53,9 +54,10 @@ public final class ChildJvm {
     private Path workingDirectory;
     private Duration timeout = DEFAULT_TIMEOUT;
 
-    private ChildJvm(String mainClass, Path jar) {
+    private ChildJvm(String mainClass, Path jar, String mainModule) {
         this.mainClass = mainClass;
         this.jar = jar;
+        this.mainModule = mainModule;
     }
 
     /** A child that runs {@code mainClass} on this JVM's class path. */
@@ -65,7 +67,15 @@ public final class ChildJvm {
 
     /** A child that runs the class named {@code mainClass} on this JVM's class path. */
     public static ChildJvm mainClass(String mainClass) {
-        return new ChildJvm(mainClass, null);
+        return new ChildJvm(mainClass, null, null);
+    }
+
+    /**
+     * A child that runs a named module's main class, {@code java -m module/mainClass}; its module
+     * path is a JVM option ({@code --module-path}).
+     */
+    public static ChildJvm mainModule(String module, String mainClass) {
+        return new ChildJvm(null, null, module + "/" + mainClass);
     }
 
     /**
@@ -78,7 +88,7 @@ public final class ChildJvm {
             throw new AssertionError("no jar at " + jar.toAbsolutePath() + "; build it first (for callgate.jar: ./mvnw"
                     + " -pl cli package, or ./mvnw verify from the repo root)");
         }
-        return new ChildJvm(null, jar);
+        return new ChildJvm(null, jar, null);
     }
 
     /** The java binary to start; this JVM's own by default. */
@@ -132,7 +142,7 @@ public final class ChildJvm {
         return this;
     }
 
-    /** The full command line: java, JVM options, system properties, class path and main class or -jar, arguments. */
+    /** The full command line: java, JVM options, system properties, class path and main class or -jar or -m, arguments. */
     public List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
@@ -141,6 +151,9 @@ public final class ChildJvm {
         if (jar != null) {
             command.add("-jar");
             command.add(jar.toString());
+        } else if (mainModule != null) {
+            command.add("-m");
+            command.add(mainModule);
         } else {
             command.add("-cp");
             command.add(classPath);
