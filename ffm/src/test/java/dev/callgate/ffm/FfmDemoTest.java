@@ -22,4 +22,13 @@ class FfmDemoTest {
         assertTrue(err.get(0).matches("callgate: callback ffm-demo-tick on thread not created by the JVM"
                 + " \\(native thread \\d+, os linux\\); ran it \\(policy WARN_ONCE: said once per callback\\)"), r::toString);
     }
+
+    @Test
+    void aMistypedPolicyIsRefusedWithTheNearestName() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(FfmDemo.class, "--policy", "warn-onse");
+        assertEquals(2, r.exitStatus(), r::toString);
+        assertEquals(List.of("FfmDemo: policy=warn-onse is not understood; policy takes allow, warn-once, warn, reject,"
+                + " abort; did you mean warn-once?; usage: FfmDemo [--calls N] [--threads K]"
+                + " [--policy allow|warn-once|warn|reject|abort]"), r.stderrLines(), r::toString);
+    }
 }
