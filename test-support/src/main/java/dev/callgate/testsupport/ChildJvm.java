@@ -1,10 +1,9 @@
-package dev.callgate.it.support;
+package dev.callgate.testsupport;
 
-import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,19 +11,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a second JVM and captures what it did: exit status, standard output, standard error.
+ * Runs a second JVM and captures what it did: exit status, standard output, standard error. The
+ * one launcher of callgate's tests: every test module starts its child JVMs here.
  *
- * <p>By default the child uses the java binary of the JVM running the tests
- * ({@code java.home}) and, for a main class, this JVM's {@code java.class.path}, so test classes
- * can serve as child programs. Either can be replaced ({@link #javaExecutable(Path)},
- * {@link #classPath(String)}), which is how a caller runs a different JDK or a container's
- * command line built from {@link #command()}.
+ * <p>By default the child uses the java binary of the JVM running the tests ({@code java.home})
+ * and, for a main class, this JVM's {@code java.class.path}, so test classes can serve as child
+ * programs. Either can be replaced ({@link #jdk(Path)}, {@link #javaExecutable(Path)},
+ * {@link #classPath(String)}, {@link #modulePath(String)}).
  *
  * <pre>{@code
- * ChildJvmResult r = ChildJvm.jar(CliJar.path())
+ * ChildJvmResult r = ChildJvm.jar(cliJar)
  *         .args("demo", "--policy", "warn")
  *         .systemProperty("callgate.os", "linux")
  *         .timeout(Duration.ofSeconds(60))
@@ -32,10 +30,11 @@ import java.util.concurrent.TimeUnit;
  * assertEquals(0, r.exitCode(), r::describe);
  * }</pre>
  *
- * <p>Both output streams are drained on their own threads while the child runs, so a chatty
- * child never blocks on a full pipe. A child still running at the timeout is killed (with its
- * descendants) and {@link #run()} throws an {@link AssertionError} carrying the output so far:
- * a hang is a test failure with evidence, never a stuck build.
+ * <p>Both output streams are drained on their own threads while the child runs, so a chatty child
+ * never blocks on a full pipe. A child still running at the timeout is killed (with its
+ * descendants) and {@link #run()} throws an {@link AssertionError} carrying the output so far: a
+ * hang is a test failure with evidence, never a stuck build. {@link #start()} gives a child a test
+ * steers while it runs.
  */
 public final class ChildJvm {
 
@@ -50,8 +49,11 @@ public final class ChildJvm {
     private final List<String> args = new ArrayList<>();
     private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
     private String classPath = System.getProperty("java.class.path");
+    private String modulePath;
     private Path workingDirectory;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private boolean noCoreDump;
+    private boolean keepStdinOpen;
 
     private ChildJvm(String mainClass, Path jar) {
         this.mainClass = mainClass;
@@ -63,7 +65,10 @@ public final class ChildJvm {
         return mainClass(mainClass.getName());
     }
 
-    /** A child that runs the class named {@code mainClass} on this JVM's class path. */
+    /**
+     * A child that runs the class named {@code mainClass} on this JVM's class path; with
+     * {@link #modulePath(String)}, a {@code module/class} name runs it from the module path.
+     */
     public static ChildJvm mainClass(String mainClass) {
         return new ChildJvm(mainClass, null);
     }
@@ -81,6 +86,25 @@ public final class ChildJvm {
         return new ChildJvm(null, jar);
     }
 
+    /** A child of JVM options only (such as {@code -version}): no class path, no main class. */
+    public static ChildJvm optionsOnly() {
+        return new ChildJvm(null, null);
+    }
+
+    /** The jar or directory {@code type} was loaded from: for a class path built of chosen entries. */
+    public static String locationOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code bin/java} of the JDK at {@code home}. */
+    public ChildJvm jdk(Path home) {
+        return javaExecutable(home.resolve("bin").resolve("java"));
+    }
+
     /** The java binary to start; this JVM's own by default. */
     public ChildJvm javaExecutable(Path java) {
         this.javaExecutable = java;
@@ -93,9 +117,26 @@ public final class ChildJvm {
         return this;
     }
 
+    /** The class path made of these entries (jars or directories). */
+    public ChildJvm classPath(List<String> entries) {
+        return classPath(String.join(File.pathSeparator, entries));
+    }
+
+    /** A module path; the child then has no class path unless {@link #classPath(String)} sets one after this. */
+    public ChildJvm modulePath(String modulePath) {
+        this.modulePath = modulePath;
+        this.classPath = null;
+        return this;
+    }
+
     /** JVM options such as {@code -Xmx64m}, placed before the main class or {@code -jar}. */
     public ChildJvm jvmOptions(String... options) {
-        jvmOptions.addAll(List.of(options));
+        return jvmOptions(List.of(options));
+    }
+
+    /** JVM options such as {@code -Xmx64m}, placed before the main class or {@code -jar}. */
+    public ChildJvm jvmOptions(List<String> options) {
+        jvmOptions.addAll(options);
         return this;
     }
 
@@ -113,7 +154,12 @@ public final class ChildJvm {
 
     /** Program arguments, after the main class or jar. */
     public ChildJvm args(String... programArgs) {
-        args.addAll(List.of(programArgs));
+        return args(List.of(programArgs));
+    }
+
+    /** Program arguments, after the main class or jar. */
+    public ChildJvm args(List<String> programArgs) {
+        args.addAll(programArgs);
         return this;
     }
 
@@ -132,7 +178,27 @@ public final class ChildJvm {
         return this;
     }
 
-    /** The full command line: java, JVM options, system properties, class path and main class or -jar, arguments. */
+    /**
+     * Starts the child through {@code /bin/sh -c "ulimit -c 0 && exec ..."} on POSIX systems, so
+     * that an abort leaves no core file of hundreds of megabytes behind.
+     */
+    public ChildJvm noCoreDump() {
+        this.noCoreDump = !System.getProperty("os.name").startsWith("Windows");
+        return this;
+    }
+
+    /** Leaves the child's standard input open for {@link RunningChild#send(String)}; closed by default. */
+    public ChildJvm keepStdinOpen() {
+        this.keepStdinOpen = true;
+        return this;
+    }
+
+    /** How long the child may run. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** The java command line: java, JVM options, system properties, class or module path and main class or -jar, arguments. */
     public List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
@@ -141,9 +207,18 @@ public final class ChildJvm {
         if (jar != null) {
             command.add("-jar");
             command.add(jar.toString());
-        } else {
-            command.add("-cp");
-            command.add(classPath);
+        } else if (mainClass != null) {
+            if (modulePath != null) {
+                command.add("--module-path");
+                command.add(modulePath);
+            }
+            if (classPath != null) {
+                command.add("-cp");
+                command.add(classPath);
+            }
+            if (modulePath != null && mainClass.contains("/")) {
+                command.add("-m");
+            }
             command.add(mainClass);
         }
         command.addAll(args);
@@ -158,22 +233,34 @@ public final class ChildJvm {
      * @throws UncheckedIOException if it cannot be started
      */
     public ChildJvmResult run() {
-        Path ownDirectory = ownDirectory();
-        try {
-            return runIn(command(), ownDirectory);
-        } finally {
-            removeIfEmpty(ownDirectory);
+        try (RunningChild child = start()) {
+            return child.awaitResult();
         }
     }
 
+    /** Starts the child for a test to steer; both streams are read as the child writes them. */
+    public RunningChild start() {
+        return new RunningChild(this, true);
+    }
+
+    /** Starts the child with its standard error a pipe that nobody reads: a stalled reader. */
+    public RunningChild startWithStalledStderr() {
+        return new RunningChild(this, false);
+    }
+
     /**
-     * Starts the child with its environment and standard input closed, in its working directory or,
-     * when none was set, in {@code ownDirectory}.
+     * Starts the child with its environment, in its working directory or, when none was set, in
+     * {@code ownDirectory}.
      *
      * @throws UncheckedIOException if it cannot be started
      */
-    Process start(List<String> command, Path ownDirectory) {
-        ProcessBuilder builder = new ProcessBuilder(command);
+    Process launch(List<String> command, Path ownDirectory) {
+        List<String> full = new ArrayList<>();
+        if (noCoreDump) {
+            full.addAll(List.of("/bin/sh", "-c", "ulimit -c 0 && exec \"$0\" \"$@\""));
+        }
+        full.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(full);
         builder.environment().putAll(environment);
         builder.directory((workingDirectory != null ? workingDirectory : ownDirectory).toFile());
         Process process;
@@ -182,48 +269,26 @@ public final class ChildJvm {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start child JVM: " + String.join(" ", command), e);
         }
-        try {
-            process.getOutputStream().close(); // the child reads no input: it sees end of file at once
-        } catch (IOException ignored) {
-            // the child already exited; its exit status tells the rest
+        if (!keepStdinOpen) {
+            try {
+                process.getOutputStream().close(); // the child reads no input: it sees end of file at once
+            } catch (IOException ignored) {
+                // the child already exited; its exit status tells the rest
+            }
         }
         return process;
     }
 
     /** A fresh temporary working directory, or null when this child has its own. */
     Path ownDirectory() {
-        return workingDirectory == null ? newTemporaryDirectory() : null;
-    }
-
-    private static Path newTemporaryDirectory() {
+        if (workingDirectory != null) {
+            return null;
+        }
         try {
             return Files.createTempDirectory("callgate-child-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a working directory for the child JVM", e);
         }
-    }
-
-    private ChildJvmResult runIn(List<String> command, Path ownDirectory) {
-        long started = System.nanoTime();
-        Process process = start(command, ownDirectory);
-        StreamCollector out = StreamCollector.start(process.getInputStream(), "child-stdout");
-        StreamCollector err = StreamCollector.start(process.getErrorStream(), "child-stderr");
-        boolean exited;
-        try {
-            exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exited = false;
-        }
-        if (!exited) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("child JVM did not exit within " + timeout.toSeconds() + " s and was killed.\n"
-                    + "command: " + String.join(" ", command) + "\n--- stdout so far ---\n" + out.text()
-                    + "\n--- stderr so far ---\n" + err.text());
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new ChildJvmResult(command, process.exitValue(), out.awaitText(), err.awaitText(), elapsed);
     }
 
     /** Deletes the temporary working directory unless the child left something there (a core dump is evidence). */
@@ -234,50 +299,6 @@ public final class ChildJvm {
             } catch (IOException notEmpty) {
                 // keep it
             }
-        }
-    }
-
-    /** Reads one stream of the child to its end on a daemon thread. */
-    private static final class StreamCollector {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(); // synchronized writes
-        private final Thread reader;
-
-        private StreamCollector(InputStream in, String name) {
-            this.reader = new Thread(() -> drain(in), name);
-            this.reader.setDaemon(true);
-        }
-
-        static StreamCollector start(InputStream in, String name) {
-            StreamCollector collector = new StreamCollector(in, name);
-            collector.reader.start();
-            return collector;
-        }
-
-        private void drain(InputStream in) {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buffer)) != -1) {
-                    bytes.write(buffer, 0, n);
-                }
-            } catch (IOException closedWhenKilled) {
-                // the process was destroyed: keep what was read
-            }
-        }
-
-        /** What was read so far, without waiting. */
-        String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        /** Everything, once the child exited and the pipe reached its end (bounded: a grandchild may hold it open). */
-        String awaitText() {
-            try {
-                reader.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return text();
         }
     }
 }
