@@ -101,6 +101,11 @@ public final class CallbackGate {
         ThreadOrigin.warmUp(rule); // the creating thread's answer skips the walk that a native thread takes
         FlightRecording.isRecording();
         foreignLine(0);
+        switch (policy) { // loads javac's lookup table for admitForeign's switch (CallbackGate$1) here, not on a native thread
+            case ABORT:
+            default:
+                break;
+        }
         Entry probe = new Entry(false, 0);
         new ThreadExits().register(probe); // a throwaway tally: links what a thread's first call and exit run
         ThreadExits.finished(probe);
