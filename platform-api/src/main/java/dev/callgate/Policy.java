@@ -1,5 +1,11 @@
 package dev.callgate;
 
+import dev.callgate.internal.LineText;
+import dev.callgate.internal.NearestName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * What the gate does when a callback arrives on a thread the JVM did not create.
  *
@@ -35,5 +41,38 @@ public enum Policy {
      * </ul>
      * Shutdown hooks do not run.
      */
-    ABORT
+    ABORT;
+
+    /**
+     * The policy a name stands for: the constant's name in any case, with {@code -} or {@code _}
+     * between words ({@code warn-once}, {@code WARN_ONCE}), surrounding blanks ignored. Every
+     * place callgate reads a policy from text (the java agent's {@code policy=} option, the
+     * command-line demo's {@code --policy}) reads it here.
+     *
+     * @param name the name, as a user wrote it
+     * @return the policy
+     * @throws IllegalArgumentException for any other text, with a message such as
+     *     {@code policy=warn-onse is not understood; policy takes allow, warn-once, warn, reject,
+     *     abort; did you mean warn-once?} (the name escaped as in every diagnostic line; the last
+     *     part only when one name is near)
+     * @since 1.0
+     */
+    public static Policy parse(String name) {
+        if (name != null) {
+            String constant = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (Policy p : values()) {
+                if (p.name().equals(constant)) {
+                    return p;
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Policy p : values()) {
+            names.add(p.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        String typed = name == null ? "null" : name.strip();
+        String nearest = NearestName.of(typed.replace('_', '-'), names, 0);
+        throw new IllegalArgumentException("policy=" + LineText.escape(typed) + " is not understood; policy takes "
+                + String.join(", ", names) + (nearest == null ? "" : "; did you mean " + nearest + "?"));
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -23,9 +25,9 @@ class NoOsModuleTest {
 
     @Test
     void aGateStillDiagnosesCountsAndRunsTheBodyThroughTheJavaFallback() throws Exception {
-        ChildJava run = ChildJava.run(NoOsModuleMain.class, "gate");
+        ChildJvmResult run = child(NoOsModuleMain.class, "gate");
 
-        assertEquals(0, run.status(), run::toString);
+        assertEquals(0, run.exitCode(), run::toString);
         assertAll(run.toString(),
                 () -> assertTrue(run.stdout().contains("selection: java | dev.callgate:callgate-platform-api | no OS module"
                         + " serves os.name \"Linux\""), "selection"),
@@ -35,7 +37,7 @@ class NoOsModuleTest {
                 () -> assertTrue(run.stdout().contains("diagnostics written: 1\n"), "line counted as written"),
                 () -> assertTrue(run.stdout().contains("heard: FOREIGN_THREAD callgate: callback no-os-module on thread not"
                         + " created by the JVM"), "listener"));
-        List<String> notices = run.stderrLines(NOTICE);
+        List<String> notices = run.stderrLinesStarting(NOTICE);
         assertEquals(1, notices.size(), run::toString);
         String notice = notices.get(0);
         assertAll(notice,
@@ -43,29 +45,29 @@ class NoOsModuleTest {
                 () -> assertTrue(notice.contains("lines go to System.err"), "what changes"),
                 () -> assertTrue(notice.contains("-Dcallgate.requireOsModule=true makes this an error"), "strict"),
                 () -> assertTrue(notice.contains("Found: no OS module on the class path or module path"), "found"));
-        List<String> foreign = run.stderrLines("callgate: callback no-os-module on thread not created by the JVM (native"
-                + " thread ");
+        List<String> foreign = run.stderrLinesStarting("callgate: callback no-os-module on thread not created by the JVM"
+                + " (native thread ");
         assertEquals(1, foreign.size(), run::toString);
         assertTrue(foreign.get(0).contains(", os java); ran it (policy WARN)"), foreign.get(0));
     }
 
     @Test
     void theLinesGoThroughSystemErrNotTheOsWrite() throws Exception {
-        ChildJava run = ChildJava.run(NoOsModuleMain.class, "redirected");
+        ChildJvmResult run = child(NoOsModuleMain.class, "redirected");
 
-        assertEquals(0, run.status(), run::toString);
+        assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.stdout().contains("captured: " + NOTICE), run::toString);
         assertTrue(run.stdout().contains("captured: callgate: callback no-os-module on thread not created by the JVM"),
                 run::toString);
-        assertEquals(List.of(), run.stderrLines("callgate:"), () -> "nothing on fd 2 itself\n" + run);
+        assertEquals(List.of(), run.stderrLinesStarting("callgate:"), () -> "nothing on fd 2 itself\n" + run);
     }
 
     @Test
     void abortHaltsWithStatus134AfterItsLine() throws Exception {
-        ChildJava run = ChildJava.run(NoOsModuleMain.class, "abort");
+        ChildJvmResult run = child(NoOsModuleMain.class, "abort");
 
-        assertEquals(134, run.status(), run::toString);
-        assertEquals(1, run.stderrLines("callgate: callback no-os-module on thread not created by the JVM").size(),
+        assertEquals(134, run.exitCode(), run::toString);
+        assertEquals(1, run.stderrLinesStarting("callgate: callback no-os-module on thread not created by the JVM").size(),
                 run::toString);
         assertTrue(run.stderr().contains("aborting the process (policy ABORT)"), run::toString);
         assertFalse(run.stdout().contains("body runs"), run::toString);
@@ -73,21 +75,21 @@ class NoOsModuleTest {
 
     @Test
     void requireOsModuleMakesItTheErrorItWas() throws Exception {
-        ChildJava run = ChildJava.run(NoOsModuleMain.class, "builds", "-Dcallgate.requireOsModule=true");
+        ChildJvmResult run = child(NoOsModuleMain.class, "builds", "-Dcallgate.requireOsModule=true");
 
-        assertEquals(0, run.status(), run::toString);
+        assertEquals(0, run.exitCode(), run::toString);
         for (int i = 1; i <= 2; i++) {
             String prefix = "build " + i + ": java.lang.IllegalStateException: callgate: no OS backend for os.name \"Linux\"";
             assertTrue(run.stdout().contains(prefix), run::toString);
         }
         assertTrue(run.stdout().contains("Add the module for this OS"), run::toString);
         assertTrue(run.stdout().contains("(-Dcallgate.requireOsModule=true: no Java fallback)"), run::toString);
-        assertEquals(List.of(), run.stderrLines("callgate:"), run::toString);
+        assertEquals(List.of(), run.stderrLinesStarting("callgate:"), run::toString);
     }
 
     @Test
     void anUnknownOverrideIdStaysAnError() throws Exception {
-        ChildJava run = ChildJava.run(NoOsModuleMain.class, "builds", "-Dcallgate.os=bogus");
+        ChildJvmResult run = child(NoOsModuleMain.class, "builds", "-Dcallgate.os=bogus");
 
         assertTrue(run.stdout().contains("build 1: java.lang.IllegalStateException: callgate: unknown OS backend id"
                 + " \"bogus\" in callgate.os/CALLGATE_OS. Valid ids here: none (no OS module is on the class path)"),
@@ -98,10 +100,10 @@ class NoOsModuleTest {
 
     @Test
     void aBadPropertyIsTheSameClearExceptionFromEveryBuild() throws Exception {
-        ChildJava run = ChildJava.run(NoOsModuleMain.class, "builds", "-Dcallgate.diagnosticTimeoutMillis=abc",
+        ChildJvmResult run = child(NoOsModuleMain.class, "builds", "-Dcallgate.diagnosticTimeoutMillis=abc",
                 "-Dcallgate.exitgaurd=off");
 
-        assertEquals(0, run.status(), run::toString);
+        assertEquals(0, run.exitCode(), run::toString);
         for (int i = 1; i <= 2; i++) {
             String line = run.stdoutLine("build " + i + ": ");
             assertTrue(line.startsWith("build " + i + ": java.lang.IllegalArgumentException: callgate: 2 bad system"
@@ -114,9 +116,14 @@ class NoOsModuleTest {
 
     @Test
     void anExitGuardValueOutsideTheModesFailsTheBuild() throws Exception {
-        ChildJava run = ChildJava.run(NoOsModuleMain.class, "builds", "-Dcallgate.exitGuard=maybe");
+        ChildJvmResult run = child(NoOsModuleMain.class, "builds", "-Dcallgate.exitGuard=maybe");
 
         assertTrue(run.stdoutLine("build 2: ").contains("IllegalArgumentException: callgate: a bad system property:"
                 + " -Dcallgate.exitGuard=maybe is not one of auto (the default), always, off"), run::toString);
+    }
+
+    /** {@code main} with one argument and these JVM options in a child JVM on this module's class path; no core dump. */
+    private static ChildJvmResult child(Class<?> main, String argument, String... jvmOptions) {
+        return ChildJvm.mainClass(main).noCoreDump().jvmOptions(jvmOptions).args(argument).run();
     }
 }

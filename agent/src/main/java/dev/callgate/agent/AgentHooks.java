@@ -12,6 +12,7 @@ import dev.callgate.internal.CallbackMethod;
 import dev.callgate.internal.ForeignThreadInitializer;
 import dev.callgate.internal.GateSpec;
 import dev.callgate.internal.JnaUpcalls;
+import dev.callgate.internal.Lines;
 import dev.callgate.internal.OpenCallbacks;
 import dev.callgate.internal.ReturnValues;
 import dev.callgate.internal.UpcallRoute;
@@ -311,7 +312,7 @@ public final class AgentHooks {
     /** The agent stops gating new callbacks, says why once, and the application goes on as without it. */
     static void fail(String why) {
         if (FAILED.compareAndSet(false, true)) {
-            System.err.println("callgate-agent: " + why + "; callbacks are not gated from now on");
+            System.err.println(Lines.agentFailed(why));
         }
     }
 }

@@ -220,11 +220,10 @@ public record AgentOptions(Policy policy, Attachment attachment, ExceptionReport
     }
 
     private static Policy policy(String value) {
-        String v = value.toUpperCase(Locale.ROOT).replace('-', '_');
         try {
-            return Policy.valueOf(v);
+            return Policy.parse(value);
         } catch (IllegalArgumentException e) {
-            throw bad("policy", value, "allow, warn-once, warn, reject, abort");
+            throw new IllegalArgumentException("option " + e.getMessage(), e);
         }
     }
 

@@ -5,7 +5,7 @@ import com.sun.jna.CallbackProxy;
 import com.sun.jna.CallbackThreadInitializer;
 import dev.callgate.CallbackRoute;
 import dev.callgate.internal.CallbackGate;
-import dev.callgate.internal.LineText;
+import dev.callgate.internal.Lines;
 import dev.callgate.internal.Settings;
 import dev.callgate.internal.UpcallRoute;
 import java.lang.reflect.Method;
@@ -64,9 +64,7 @@ final class AgentRoute {
     /** The debug line, and the one line per class for a refusal the user can act on. */
     static void tell(UpcallRoute.Choice choice, CallbackGate gate, Class<?> callbackClass) {
         if (Settings.current().agentDebug()) {
-            System.err.println("callgate-agent: callback " + LineText.escape(gate.name()) + " takes "
-                    + (choice.route() == CallbackRoute.FFM ? "the FFM route: " : "JNA's route: ")
-                    + LineText.escape(choice.reason()));
+            System.err.println(Lines.agentRoute(gate.name(), choice.route() == CallbackRoute.FFM, choice.reason()));
         }
         if (choice.worthALine() && REFUSAL_SAID.get(callbackClass).compareAndSet(false, true)) {
             gate.routeRefused(choice.reason());

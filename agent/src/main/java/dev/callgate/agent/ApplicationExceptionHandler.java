@@ -2,7 +2,7 @@ package dev.callgate.agent;
 
 import com.sun.jna.Callback;
 import com.sun.jna.Native;
-import dev.callgate.internal.LineText;
+import dev.callgate.internal.Lines;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,10 +34,7 @@ final class ApplicationExceptionHandler {
             handler.uncaughtException(callback instanceof Callback c ? c : null, thrown);
         } catch (Throwable failed) { // the handler's own exception: stop it here, say so once
             if (THROW_SAID.compareAndSet(false, true)) {
-                CallgateAgent.say("callgate-agent: the callback exception handler "
-                        + LineText.escape(handler == null ? "(none)" : handler.getClass().getName()) + " threw "
-                        + LineText.escape(String.valueOf(failed)) + " for callback " + LineText.escape(callbackName)
-                        + "; contained, so that it does not reach native code (said once)");
+                CallgateAgent.say(Lines.agentHandlerThrew(handler, failed, callbackName));
             }
         }
     }

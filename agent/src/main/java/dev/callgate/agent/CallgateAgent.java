@@ -2,7 +2,7 @@ package dev.callgate.agent;
 
 import dev.callgate.CallGate;
 import dev.callgate.internal.Backends;
-import dev.callgate.internal.LineText;
+import dev.callgate.internal.Lines;
 import dev.callgate.internal.Settings;
 import dev.callgate.spi.NativeMessage;
 import java.lang.instrument.Instrumentation;
@@ -31,8 +31,7 @@ public final class CallgateAgent {
         try {
             install(arguments, instrumentation, false);
         } catch (Throwable t) {
-            System.err.println("callgate-agent: cannot install (" + LineText.escape(String.valueOf(t)) + "); callbacks are not gated;"
-                    + " please report it, and leave -javaagent out meanwhile");
+            System.err.println(Lines.agentCannotInstall(t, false));
         }
     }
 
@@ -46,8 +45,7 @@ public final class CallgateAgent {
         } catch (BadOption e) {
             throw new IllegalArgumentException(e.getMessage()); // the JDK prints it in the target; the line says it all
         } catch (Throwable t) {
-            System.err.println("callgate-agent: cannot install (" + LineText.escape(String.valueOf(t)) + "); callbacks are not gated;"
-                    + " please report it");
+            System.err.println(Lines.agentCannotInstall(t, true));
         }
     }
 
@@ -64,7 +62,7 @@ public final class CallgateAgent {
             options = AgentOptions.parse(arguments); // the one check of every option, before anything else
             Settings.current(); // and of every callgate.* property (pure Java: no JNA is linked yet)
         } catch (IllegalArgumentException e) {
-            String line = "callgate-agent: " + e.getMessage().replaceFirst("^callgate: ", "") + "; callbacks are not gated";
+            String line = Lines.agentRefused(e.getMessage());
             if (attached) {
                 throw new BadOption(line, e);
             }
@@ -72,16 +70,14 @@ public final class CallgateAgent {
             return;
         }
         if (installed) {
-            System.err.println("callgate-agent: already installed in this JVM; the second load is ignored");
+            System.err.println(Lines.agentAlreadyInstalled());
             return;
         }
         // Everything below AgentHooks (and the OS backends) is linked against JNA, resolved by the
         // agent's own loader (the system class loader): check, without loading anything, that JNA is
         // there before a class that needs it is touched.
         if (!jnaVisible()) {
-            System.err.println("callgate-agent: no JNA on the system class path; the agent uses the application's"
-                    + " JNA and brings none, so callbacks are not gated in this JVM; put JNA's jar on the class path"
-                    + " (-cp), or leave -javaagent out of JVMs that do not load JNA from it");
+            System.err.println(Lines.agentNoJna());
             return;
         }
         // The same, for a JNA that is there but lacks what the hooks link against or rewrite: checked
@@ -113,8 +109,7 @@ public final class CallgateAgent {
                     + options.describe() + ")");
         }
         if (attached && AgentHooks.active() && !transformer.leftJnaAlone()) {
-            say("callgate-agent: attached; JNA callbacks converted from now on are gated (" + options.describe()
-                    + "); a callback converted before is gated once the application passes it to native code again");
+            say(Lines.agentAttached(options.describe()));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.callgate.agent;
 
-import dev.callgate.internal.LineText;
+import dev.callgate.internal.Lines;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URL;
@@ -82,10 +82,7 @@ final class JnaShape {
      * the OS backend, which is built on this same JNA.
      */
     static String unsupportedLine(ClassLoader loader, List<String> missing) {
-        return "callgate-agent: JNA " + LineText.escape(version(loader)) + " is not supported; it lacks what the agent"
-                + " hooks (missing: " + String.join(", ", missing) + "), so JNA is left alone and callbacks are not"
-                + " gated; use a JNA release that has them (every one from 3.5.0 to 5.19.1 does), or leave -javaagent"
-                + " out";
+        return Lines.agentJnaUnsupported(version(loader), missing);
     }
 
     /** JNA's version from the manifest of the jar that holds {@code CallbackReference}, or "(unknown version)". */

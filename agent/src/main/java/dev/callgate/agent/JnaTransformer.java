@@ -1,6 +1,6 @@
 package dev.callgate.agent;
 
-import dev.callgate.internal.LineText;
+import dev.callgate.internal.Lines;
 import dev.callgate.internal.Settings;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -72,7 +72,7 @@ final class JnaTransformer implements ClassFileTransformer {
             }
             readAgent(module);
             if (Settings.current().agentDebug()) { // checked at agent start
-                System.err.println("callgate-agent: instrumenting " + className.replace('/', '.'));
+                System.err.println(Lines.agentInstrumenting(className.replace('/', '.')));
             }
             return className.equals(JnaShape.REFERENCE) ? reference(loader, classFile) : proxy(loader, classFile);
         } catch (Throwable t) {
@@ -91,10 +91,7 @@ final class JnaTransformer implements ClassFileTransformer {
         if (!seenByAgent(loader)) {
             leftAlone = true;
             if (unseenSaid.compareAndSet(false, true)) {
-                System.err.println("callgate-agent: JNA loaded by " + LineText.escape(String.valueOf(loader))
-                        + " is left alone; the agent's hooks resolve JNA through the system class path, which"
-                        + " that loader's JNA is not, so its callbacks are not gated; let that loader delegate"
-                        + " JNA to the system class path (put JNA's jar on -cp, not only in the loader)");
+                System.err.println(Lines.agentJnaLeftAlone(loader));
             }
             return false;
         }

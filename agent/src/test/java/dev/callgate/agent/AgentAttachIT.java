@@ -10,8 +10,10 @@ import com.sun.tools.attach.VirtualMachine;
 import dev.callgate.agent.programs.PlainJnaProgram;
 import dev.callgate.agent.programs.ReuseProgram;
 import dev.callgate.agent.support.Child;
-import dev.callgate.agent.support.Child.Result;
+import dev.callgate.testsupport.ChildJvmResult;
+import dev.callgate.testsupport.RunningChild;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,7 @@ class AgentAttachIT {
 
     @Test
     void attachedAgentGatesCallbacksConvertedAfterTheAttach() throws Exception {
-        Result r = attachAndRun(Child.program());
+        ChildJvmResult r = attachAndRun(Child.program());
         if (Runtime.version().feature() < 21) {
             assertTrue(r.stderr().lines().noneMatch(l -> l.startsWith("WARNING")), r::describe);
         } else { // the build's own JDK is 21+: it warns about the dynamically loaded agent
@@ -37,7 +39,7 @@ class AgentAttachIT {
     void onTemurin25TheJdkWarnsAboutTheDynamicAgentAndTheGateWorks() throws Exception {
         Path java25 = Child.temurin25();
         assumeTrue(java25 != null, "Temurin 25 is not installed at /usr/lib/jvm/temurin-25-jdk-amd64");
-        Result r = attachAndRun(Child.program().java(java25).jvmOption("--enable-native-access=ALL-UNNAMED"));
+        ChildJvmResult r = attachAndRun(Child.program().java(java25).jvmOption("--enable-native-access=ALL-UNNAMED"));
         assertTrue(r.stderr().contains("WARNING: A Java agent has been loaded dynamically"), r::describe);
     }
 
@@ -48,20 +50,19 @@ class AgentAttachIT {
      */
     @Test
     void badOptionMakesLoadAgentFailAndTheTargetRunsOn() throws Exception {
-        Process process = Child.start(Child.program().command(PlainJnaProgram.class.getName(), "pool", "calls=1000",
-                "wait", "exit=3"));
-        String pid = readyPid(process);
+        RunningChild child = Child.program().start(PlainJnaProgram.class.getName(), "pool", "calls=1000", "wait",
+                "exit=3");
+        String pid = readyPid(child);
         for (String bad : List.of("policy=sometimes", "include=com.example")) {
             assertThrows(AgentInitializationException.class, () -> load(pid, bad), bad);
         }
         load(pid, "policy=warn-once");
-        Child.tell(process, "go");
-        Result r = Child.finish(process);
+        ChildJvmResult r = go(child);
         assertGatedRun(r);
-        assertEquals(1, r.linesWith("java.lang.IllegalArgumentException: callgate-agent: option policy=sometimes is"
+        assertEquals(1, r.stderrLinesWith("java.lang.IllegalArgumentException: callgate-agent: option policy=sometimes is"
                 + " not understood; policy takes allow, warn-once, warn, reject, abort; callbacks are not gated").size(),
                 r::describe);
-        assertEquals(1, r.linesWith("java.lang.IllegalArgumentException: callgate-agent: option include=com.example"
+        assertEquals(1, r.stderrLinesWith("java.lang.IllegalArgumentException: callgate-agent: option include=com.example"
                 + " names no class").size(), r::describe);
     }
 
@@ -73,10 +74,9 @@ class AgentAttachIT {
      */
     @Test
     void aCallbackConvertedBeforeTheAttachIsGatedOncePassedAgain() throws Exception {
-        Process process = Child.start(Child.program().command(ReuseProgram.class.getName()));
-        load(readyPid(process), "policy=warn-once");
-        Child.tell(process, "go");
-        Result r = Child.finish(process);
+        RunningChild child = Child.program().start(ReuseProgram.class.getName());
+        load(readyPid(child), "policy=warn-once");
+        ChildJvmResult r = go(child);
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals(0, r.number("oldPointer"), r::describe);
         assertEquals(5, r.number("passedAgain"), r::describe);
@@ -84,42 +84,40 @@ class AgentAttachIT {
         assertEquals(20, r.number("calls"), r::describe);
         assertEquals("true", r.value("samePointer"), r::describe);
         assertEquals("true", r.value("sameDirectPointer"), r::describe); // stays direct, so native code sees one pointer
-        assertEquals(1, r.linesWith("a callback converted before is gated once the application passes it to native"
+        assertEquals(1, r.stderrLinesWith("a callback converted before is gated once the application passes it to native"
                 + " code again").size(), r::describe);
-        assertEquals(1, r.linesWith("callgate: callback Reused on thread not created by the JVM").size(), r::describe);
+        assertEquals(1, r.stderrLinesWith("callgate: callback Reused on thread not created by the JVM").size(), r::describe);
     }
 
-    private static Result attachAndRun(Child child) throws Exception {
-        Process process = Child.start(child.command(PlainJnaProgram.class.getName(), "pool", "calls=1000", "wait",
-                "exit=3"));
-        load(readyPid(process), "policy=warn-once");
-        Child.tell(process, "go");
-        Result r = Child.finish(process);
+    private static ChildJvmResult attachAndRun(Child program) throws Exception {
+        RunningChild child = program.start(PlainJnaProgram.class.getName(), "pool", "calls=1000", "wait", "exit=3");
+        load(readyPid(child), "policy=warn-once");
+        ChildJvmResult r = go(child);
         assertGatedRun(r);
         assertEquals(2, r.stderr().lines().filter(l -> l.startsWith("callgate")).count(), r::describe);
         return r;
     }
 
-    private static void assertGatedRun(Result r) {
+    private static void assertGatedRun(ChildJvmResult r) {
         assertEquals(3, r.exitCode(), r::describe);
-        List<String> attached = r.linesWith("callgate-agent: attached; JNA callbacks converted from now on are gated");
+        List<String> attached = r.stderrLinesWith("callgate-agent: attached; JNA callbacks converted from now on are gated");
         assertEquals(1, attached.size(), r::describe);
-        assertEquals(1, r.linesWith("callgate: callback Worker on thread not created by the JVM").size(), r::describe);
+        assertEquals(1, r.stderrLinesWith("callgate: callback Worker on thread not created by the JVM").size(), r::describe);
         assertEquals(1000, r.number("calls"), r::describe);
         assertEquals(1, r.number("javaThreads"), r::describe);
     }
 
     /** The pid the child prints once it is ready for the attach (its first stdout line). */
-    private static String readyPid(Process process) throws Exception {
-        // one byte at a time: nothing after the line is taken from the stream Child.finish reads later
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = process.getInputStream().read()) >= 0 && c != '\n') {
-            line.append((char) c);
+    private static String readyPid(RunningChild child) throws Exception {
+        return child.awaitLine("ready ", Duration.ofSeconds(120)).substring(6).strip();
+    }
+
+    /** Tells the child to go on, and waits for it to end. */
+    private static ChildJvmResult go(RunningChild child) {
+        try (child) {
+            child.send("go");
+            return child.awaitResult();
         }
-        String ready = line.toString();
-        assertTrue(ready.startsWith("ready "), "child said " + ready);
-        return ready.substring(6).strip();
     }
 
     private static void load(String pid, String options) throws Exception {

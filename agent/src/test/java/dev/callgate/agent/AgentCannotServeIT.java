@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.agent.programs.NoJnaProgram;
 import dev.callgate.agent.support.Child;
-import dev.callgate.agent.support.Child.Result;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class AgentCannotServeIT {
 
     @Test
     void withoutTheAgentTheProgramRunsAndSaysNothing() {
-        Result r = Child.program().withoutJna().run(PROGRAM, "exit=3");
+        ChildJvmResult r = Child.program().withoutJna().run(PROGRAM, "exit=3");
         assertEquals(3, r.exitCode(), r::describe);
         assertEquals("ok", r.value("plain"), r::describe);
         assertEquals("", r.stderr(), r::describe);
@@ -36,13 +37,13 @@ class AgentCannotServeIT {
 
     @Test
     void noJnaOnTheClassPathOneLineAndTheProgramRuns() {
-        Result r = Child.program().withoutJna().withAgent(null).run(PROGRAM, "exit=0");
+        ChildJvmResult r = Child.program().withoutJna().withAgent(null).run(PROGRAM, "exit=0");
         assertOneLine(r, 0, NO_JNA);
     }
 
     @Test
     void jnaOnlyInAChildLoaderOneLineAndTheProgramRuns() {
-        Result r = Child.program().withoutJna().withAgent(null).run(PROGRAM, "jna=" + Child.jnaJar(), "exit=3");
+        ChildJvmResult r = Child.program().withoutJna().withAgent(null).run(PROGRAM, "jna=" + Child.jnaJar(), "exit=3");
         assertOneLine(r, 3, NO_JNA);
         assertEquals("child", r.value("jnaLoader"), r::describe);
     }
@@ -50,7 +51,7 @@ class AgentCannotServeIT {
     /** The fleet case: the agent for every JVM in JAVA_TOOL_OPTIONS, this one without JNA. */
     @Test
     void agentInJavaToolOptionsOnAJvmWithoutJna() {
-        Result r = Child.program().withoutJna().env("JAVA_TOOL_OPTIONS", "-javaagent:" + Child.agentJar())
+        ChildJvmResult r = Child.program().withoutJna().env("JAVA_TOOL_OPTIONS", "-javaagent:" + Child.agentJar())
                 .run(PROGRAM, "exit=0");
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals("ok", r.value("plain"), r::describe);
@@ -61,8 +62,8 @@ class AgentCannotServeIT {
     /** {@code java -version} with the agent set for every JVM: one line at most, status 0. */
     @Test
     void javaVersionWithTheAgentInJavaToolOptions() {
-        Result r = Child.run(List.of(Child.java(), "-version"),
-                Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + Child.agentJar()));
+        ChildJvmResult r = ChildJvm.optionsOnly().jvmOptions("-version")
+                .env("JAVA_TOOL_OPTIONS", "-javaagent:" + Child.agentJar()).run();
         assertEquals(0, r.exitCode(), r::describe);
         assertTrue(r.stderr().contains("version \"" + Runtime.version().feature()), r::describe);
         assertEquals(List.of(NO_JNA), r.stderr().lines().filter(l -> l.startsWith("callgate")).toList(), r::describe);
@@ -83,7 +84,7 @@ class AgentCannotServeIT {
         Path classes = dir.resolve("classes");
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 source.toString()));
-        Result r = Child.program().withoutJna().alsoOnClassPath(classes).withAgent(null)
+        ChildJvmResult r = Child.program().withoutJna().alsoOnClassPath(classes).withAgent(null)
                 .run(PROGRAM, "load=com.sun.jna.CallbackReference", "exit=3");
         assertOneLine(r, 3, "callgate-agent: JNA (unknown version) is not supported; it lacks what the agent hooks"
                 + " (missing: class com/sun/jna/Callback, class com/sun/jna/Callback$UncaughtExceptionHandler, class"
@@ -100,7 +101,7 @@ class AgentCannotServeIT {
     /** Without its trailing dot the prefix matched nothing: every callback went ungated without a word. */
     @Test
     void packageWithoutItsTrailingDotOneLineAndTheProgramRuns() {
-        Result r = Child.program().withAgent("include=com.example").run(PROGRAM, "exit=0");
+        ChildJvmResult r = Child.program().withAgent("include=com.example").run(PROGRAM, "exit=0");
         assertOneLine(r, 0, "callgate-agent: option include=com.example names no class (a class's simple name"
                 + " starts with an upper-case letter) and would match no callback; for the package write"
                 + " include=com.example. with the trailing dot; callbacks are not gated");
@@ -108,17 +109,17 @@ class AgentCannotServeIT {
 
     @Test
     void badOptionWithoutJnaOneLineAndTheProgramRuns() {
-        Result r = Child.program().withoutJna().withAgent("policy=sometimes").run(PROGRAM, "exit=0");
+        ChildJvmResult r = Child.program().withoutJna().withAgent("policy=sometimes").run(PROGRAM, "exit=0");
         assertOneLine(r, 0, "callgate-agent: option policy=sometimes is not understood; policy takes allow,"
                 + " warn-once, warn, reject, abort; callbacks are not gated");
     }
 
     @Test
     void unknownKeyWithJnaOneLineAndTheProgramRuns() {
-        Result r = Child.program().withAgent("colour=red").run(PROGRAM, "exit=0");
+        ChildJvmResult r = Child.program().withAgent("colour=red").run(PROGRAM, "exit=0");
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals("ok", r.value("plain"), r::describe);
-        List<String> lines = r.linesWith("callgate");
+        List<String> lines = r.stderrLinesWith("callgate");
         assertEquals(1, lines.size(), r::describe);
         assertTrue(lines.get(0).startsWith("callgate-agent: unknown option \"colour\"; keys: policy,"), r::describe);
         assertEquals(1, r.stderr().lines().count(), r::describe);
@@ -126,7 +127,7 @@ class AgentCannotServeIT {
 
     @Test
     void typoedCallgatePropertyOneLineAndTheProgramRuns() {
-        Result r = Child.program().withAgent(null).jvmOption("-Dcallgate.exitgaurd=off").run(PROGRAM, "exit=0");
+        ChildJvmResult r = Child.program().withAgent(null).jvmOption("-Dcallgate.exitgaurd=off").run(PROGRAM, "exit=0");
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals("ok", r.value("plain"), r::describe);
         List<String> lines = r.stderr().lines().toList();
@@ -136,7 +137,7 @@ class AgentCannotServeIT {
         assertTrue(lines.get(0).endsWith("; callbacks are not gated"), r::describe);
     }
 
-    private static void assertOneLine(Result r, int exit, String line) {
+    private static void assertOneLine(ChildJvmResult r, int exit, String line) {
         assertEquals(exit, r.exitCode(), r::describe);
         assertEquals("ok", r.value("plain"), r::describe);
         assertEquals(List.of(line), r.stderr().lines().toList(), r::describe);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.agent.programs.HandlerProgram;
 import dev.callgate.agent.support.Child;
-import dev.callgate.agent.support.Child.Result;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +19,12 @@ class AgentExceptionHandlerIT {
 
     @Test
     void theHandlerIsCalledAsWithoutTheAgent() {
-        Result without = Child.program().run(PROGRAM, "exit=3");
+        ChildJvmResult without = Child.program().run(PROGRAM, "exit=3");
         assertEquals(3, without.exitCode(), without::describe);
         assertEquals(2, without.number("handlerCalls"), without::describe);
         assertEquals("true", without.value("sameArguments"), without::describe);
 
-        Result with = Child.program().withAgent(null).run(PROGRAM, "exit=3");
+        ChildJvmResult with = Child.program().withAgent(null).run(PROGRAM, "exit=3");
         assertEquals(3, with.exitCode(), with::describe);
         assertEquals("ok", with.value("plain"), with::describe);
         assertEquals(without.number("handlerCalls"), with.number("handlerCalls"), with::describe);
@@ -40,33 +40,33 @@ class AgentExceptionHandlerIT {
     /** JNA's default handler only logs: the gate's line is the one report, as for any contained exception. */
     @Test
     void withoutAHandlerOfItsOwnJnasDefaultLogIsNotAdded() {
-        Result without = Child.program().run(PROGRAM, "noHandler");
-        assertEquals(2, without.linesWith("JNA: Callback").size(), without::describe);
+        ChildJvmResult without = Child.program().run(PROGRAM, "noHandler");
+        assertEquals(2, without.stderrLinesWith("JNA: Callback").size(), without::describe);
 
-        Result with = Child.program().withAgent(null).run(PROGRAM, "noHandler");
+        ChildJvmResult with = Child.program().withAgent(null).run(PROGRAM, "noHandler");
         assertEquals(0, with.exitCode(), with::describe);
-        assertEquals(0, with.linesWith("JNA: Callback").size(), with::describe);
-        assertEquals(1, with.linesWith("callgate: callback Failing threw").size(), with::describe);
-        assertEquals(1, with.linesWith("callgate: callback FailingTick threw").size(), with::describe);
+        assertEquals(0, with.stderrLinesWith("JNA: Callback").size(), with::describe);
+        assertEquals(1, with.stderrLinesWith("callgate: callback Failing threw").size(), with::describe);
+        assertEquals(1, with.stderrLinesWith("callgate: callback FailingTick threw").size(), with::describe);
     }
 
     /** A handler that throws: its exception stops in the agent (one line), nothing reaches native code. */
     @Test
     void aHandlerThatThrowsIsContained() {
-        Result r = Child.program().withAgent(null).run(PROGRAM, "handlerThrows", "exit=4");
+        ChildJvmResult r = Child.program().withAgent(null).run(PROGRAM, "handlerThrows", "exit=4");
         assertEquals(4, r.exitCode(), r::describe);
         assertEquals("ok", r.value("plain"), r::describe);
         assertEquals(2, r.number("handlerCalls"), r::describe);
         assertEquals("true", r.value("sameArguments"), r::describe);
-        List<String> contained = r.linesWith("callgate-agent: the callback exception handler");
+        List<String> contained = r.stderrLinesWith("callgate-agent: the callback exception handler");
         assertEquals(1, contained.size(), r::describe);
         assertTrue(contained.get(0).contains(" threw java.lang.IllegalStateException: the handler itself failed for"
                 + " callback Failing; contained, so that it does not reach native code (said once)"), r::describe);
-        assertEquals(0, r.linesWith("JNA: error").size(), r::describe);
-        assertEquals(0, r.linesWith("Exception in thread").size(), r::describe);
+        assertEquals(0, r.stderrLinesWith("JNA: error").size(), r::describe);
+        assertEquals(0, r.stderrLinesWith("Exception in thread").size(), r::describe);
     }
 
-    private static void assertBefore(List<String> lines, String first, String then, Result r) {
+    private static void assertBefore(List<String> lines, String first, String then, ChildJvmResult r) {
         int a = indexOf(lines, first);
         int b = indexOf(lines, then);
         assertTrue(a >= 0 && b > a, () -> "expected \"" + first + "\" before \"" + then + "\"\n" + r.describe());

@@ -9,7 +9,7 @@ import dev.callgate.agent.programs.HandlerProgram;
 import dev.callgate.agent.programs.PlainJnaProgram;
 import dev.callgate.agent.programs.StubLifeProgram;
 import dev.callgate.agent.support.Child;
-import dev.callgate.agent.support.Child.Result;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +36,8 @@ class AgentFfmRouteIT {
         return Child.program().jvmOption(NATIVE_ACCESS).jvmOption(DEBUG).withAgent(options);
     }
 
-    private static void assertRoute(Result r, String callback, String expected) {
-        List<String> said = r.linesWith("callgate-agent: callback " + callback + " takes ");
+    private static void assertRoute(ChildJvmResult r, String callback, String expected) {
+        List<String> said = r.stderrLinesWith("callgate-agent: callback " + callback + " takes ");
         assertEquals(1, said.size(), r::describe);
         assertTrue(said.get(0).contains(expected), () -> "expected \"" + expected + "\"\n" + r.describe());
     }
@@ -49,7 +49,7 @@ class AgentFfmRouteIT {
     }
 
     /** callgate's own lines (not the agent's debug lines), native thread ids left out. */
-    private static List<String> gateLines(Result r) {
+    private static List<String> gateLines(ChildJvmResult r) {
         return r.stderr().lines().filter(l -> l.startsWith("callgate:"))
                 .map(l -> l.replaceAll("native thread \\d+", "native thread N")).toList();
     }
@@ -67,7 +67,7 @@ class AgentFfmRouteIT {
     void ffmAgentJarOnJdk17LoadsNoFfmClass() {
         Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
         assumeTrue(FFM_JDK && Files.isExecutable(java17), "needs an agent jar built on JDK 22+ and JDK 17 at " + java17);
-        Result r = Child.program().java(java17).jvmOption(DEBUG).jvmOption("-Xlog:class+load=info:stdout")
+        ChildJvmResult r = Child.program().java(java17).jvmOption(DEBUG).jvmOption("-Xlog:class+load=info:stdout")
                 .withAgent(null).run(PLAIN, "pool", "calls=200", "exit=3");
         assertRoute(r, "Worker", "takes JNA's route: JDK 17; the FFM route needs JDK 22 or later");
         assertEquals(200, r.number("gatedCalls"), r::describe);
@@ -78,11 +78,11 @@ class AgentFfmRouteIT {
     @Test
     void poolWorkerSameResultsAndLinesOnBothRoutes() {
         for (String mode : List.of("pool", "direct")) {
-            Result ffm = routed(null).run(PLAIN, mode, "calls=2000", "exit=3");
-            Result jna = routed("route=jna").run(PLAIN, mode, "calls=2000", "exit=3");
+            ChildJvmResult ffm = routed(null).run(PLAIN, mode, "calls=2000", "exit=3");
+            ChildJvmResult jna = routed("route=jna").run(PLAIN, mode, "calls=2000", "exit=3");
             assertRoute(ffm, "Worker", expectedRoute());
             assertRoute(jna, "Worker", "takes JNA's route: the agent option route=jna turns the FFM route off");
-            for (Result r : List.of(ffm, jna)) {
+            for (ChildJvmResult r : List.of(ffm, jna)) {
                 assertEquals(3, r.exitCode(), r::describe);
                 assertEquals(2000, r.number("calls"), r::describe);
                 assertEquals(2000, r.number("gatedCalls"), r::describe);
@@ -97,10 +97,10 @@ class AgentFfmRouteIT {
 
     @Test
     void qsortComparatorOnTheJvmThreadSameResultsOnBothRoutes() {
-        Result ffm = routed(null).run(PLAIN, "qsort", "calls=20000");
-        Result jna = routed("route=jna").run(PLAIN, "qsort", "calls=20000");
+        ChildJvmResult ffm = routed(null).run(PLAIN, "qsort", "calls=20000");
+        ChildJvmResult jna = routed("route=jna").run(PLAIN, "qsort", "calls=20000");
         assertRoute(ffm, "Compare", expectedRoute());
-        for (Result r : List.of(ffm, jna)) {
+        for (ChildJvmResult r : List.of(ffm, jna)) {
             assertEquals(0, r.exitCode(), r::describe);
             assertEquals(r.number("calls"), r.number("gatedCalls"), r::describe);
             assertEquals(0, r.number("gatedForeignCalls"), r::describe);
@@ -111,22 +111,22 @@ class AgentFfmRouteIT {
 
     @Test
     void throwingBodyContainedWithTheSameLineOnBothRoutes() {
-        Result ffm = routed(null).run(PLAIN, "pool", "calls=500", "throw", "exit=3");
-        Result jna = routed("route=jna").run(PLAIN, "pool", "calls=500", "throw", "exit=3");
+        ChildJvmResult ffm = routed(null).run(PLAIN, "pool", "calls=500", "throw", "exit=3");
+        ChildJvmResult jna = routed("route=jna").run(PLAIN, "pool", "calls=500", "throw", "exit=3");
         assertRoute(ffm, "Worker", expectedRoute());
         assertEquals(gateLines(jna), gateLines(ffm), ffm::describe);
-        for (Result r : List.of(ffm, jna)) {
+        for (ChildJvmResult r : List.of(ffm, jna)) {
             assertEquals(3, r.exitCode(), r::describe);
             assertEquals(500, r.number("calls"), r::describe);
-            assertEquals(1, r.linesWith("callgate: callback Worker threw java.lang.IllegalStateException: worker"
+            assertEquals(1, r.stderrLinesWith("callgate: callback Worker threw java.lang.IllegalStateException: worker"
                     + " failed").size(), r::describe);
         }
     }
 
     @Test
     void rejectPolicySameLinesOnBothRoutes() {
-        Result ffm = routed("policy=reject").run(PLAIN, "pool", "calls=300", "exit=3");
-        Result jna = routed("policy=reject,route=jna").run(PLAIN, "pool", "calls=300", "exit=3");
+        ChildJvmResult ffm = routed("policy=reject").run(PLAIN, "pool", "calls=300", "exit=3");
+        ChildJvmResult jna = routed("policy=reject,route=jna").run(PLAIN, "pool", "calls=300", "exit=3");
         assertRoute(ffm, "Worker", expectedRoute());
         assertEquals(gateLines(jna), gateLines(ffm), ffm::describe);
         assertEquals(0, ffm.number("calls"), ffm::describe);
@@ -136,10 +136,10 @@ class AgentFfmRouteIT {
     /** The application's own initializer (daemon, kept attached, no group) names the thread on both routes. */
     @Test
     void applicationThreadInitializerNamesTheThreadOnBothRoutes() {
-        Result ffm = routed(null).run(PLAIN, "pool", "calls=200", "named", "exit=3");
-        Result jna = routed("route=jna").run(PLAIN, "pool", "calls=200", "named", "exit=3");
+        ChildJvmResult ffm = routed(null).run(PLAIN, "pool", "calls=200", "named", "exit=3");
+        ChildJvmResult jna = routed("route=jna").run(PLAIN, "pool", "calls=200", "named", "exit=3");
         assertRoute(ffm, "Worker", expectedRoute());
-        for (Result r : List.of(ffm, jna)) {
+        for (ChildJvmResult r : List.of(ffm, jna)) {
             assertEquals(200, r.number("calls"), r::describe);
             assertEquals("app-worker(daemon);", r.value("threadNames"), r::describe);
         }
@@ -148,7 +148,7 @@ class AgentFfmRouteIT {
     /** The application's JNA exception handler gets the callback and the exception on the FFM route too. */
     @Test
     void applicationExceptionHandlerCalledAsWithoutTheAgent() {
-        Result r = routed(null).run(HandlerProgram.class.getName(), "exit=3");
+        ChildJvmResult r = routed(null).run(HandlerProgram.class.getName(), "exit=3");
         assertRoute(r, "Failing", expectedRoute());
         assertEquals(3, r.exitCode(), r::describe);
         assertEquals("ok", r.value("plain"), r::describe);
@@ -163,10 +163,10 @@ class AgentFfmRouteIT {
      */
     @Test
     void droppedCallbacksLeaveNothingAndPointersMapBackToTheCallback() {
-        Result without = Child.program().jvmOption(NATIVE_ACCESS).run(StubLifeProgram.class.getName(), "churn=0");
-        Result r = routed(null).run(StubLifeProgram.class.getName(), "churn=20000");
+        ChildJvmResult without = Child.program().jvmOption(NATIVE_ACCESS).run(StubLifeProgram.class.getName(), "churn=0");
+        ChildJvmResult r = routed(null).run(StubLifeProgram.class.getName(), "churn=20000");
         assertEquals(0, r.exitCode(), r::describe);
-        assertEquals(FFM_JDK ? 20_002 : 0, r.linesWith("callgate-agent: callback Ascending takes the FFM route").size(),
+        assertEquals(FFM_JDK ? 20_002 : 0, r.stderrLinesWith("callgate-agent: callback Ascending takes the FFM route").size(),
                 r::describe); // one line per callback: the kept one, the 20000 dropped, the last
         for (String key : List.of("samePointer", "sameCallback", "mappedBackSorts")) {
             assertEquals("true", without.value(key), without::describe);
@@ -181,18 +181,18 @@ class AgentFfmRouteIT {
     /** Native access off: JNA's route, with not one line more than before. */
     @Test
     void withoutNativeAccessJnaRouteAndNoNewLine() {
-        Result r = Child.program().jvmOption(DEBUG).withAgent(null).run(PLAIN, "pool", "calls=300", "exit=3");
+        ChildJvmResult r = Child.program().jvmOption(DEBUG).withAgent(null).run(PLAIN, "pool", "calls=300", "exit=3");
         assertRoute(r, "Worker", FFM_JDK
                 ? "takes JNA's route: native access is not enabled for callgate-ffm; add --enable-native-access=ALL-UNNAMED"
                 : expectedRoute());
-        assertEquals(0, r.linesWith(REFUSED).size(), r::describe);
+        assertEquals(0, r.stderrLinesWith(REFUSED).size(), r::describe);
         assertEquals(1, gateLines(r).size(), r::describe);
         assertEquals(300, r.number("gatedCalls"), r::describe);
     }
 
     @Test
     void routePropertyJnaTurnsTheRouteOff() {
-        Result r = routed(null).jvmOption("-Dcallgate.route=jna").run(PLAIN, "pool", "calls=100", "exit=3");
+        ChildJvmResult r = routed(null).jvmOption("-Dcallgate.route=jna").run(PLAIN, "pool", "calls=100", "exit=3");
         assertRoute(r, "Worker", "takes JNA's route: -Dcallgate.route=jna turns the FFM route off");
         assertEquals(100, r.number("gatedCalls"), r::describe);
     }
@@ -200,11 +200,11 @@ class AgentFfmRouteIT {
     /** A reason the user can fix (here attachment=detach) is said once per callback class, however many convert. */
     @Test
     void refusalTheUserCanFixIsOneLinePerCallbackClass() {
-        Result r = Child.program().jvmOption(NATIVE_ACCESS).withAgent("attachment=detach")
+        ChildJvmResult r = Child.program().jvmOption(NATIVE_ACCESS).withAgent("attachment=detach")
                 .run(StubLifeProgram.class.getName(), "churn=50");
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals("true", r.value("sorted"), r::describe);
-        List<String> refused = r.linesWith(REFUSED);
+        List<String> refused = r.stderrLinesWith(REFUSED);
         if (!FFM_JDK) {
             assertEquals(List.of(), refused, r::describe);
             return;

@@ -73,6 +73,14 @@ class AgentOptionsTest {
                 refusal("\u001b[2J=1"));
     }
 
+    /** The policy's name is read by Policy.parse, which names the nearest policy for a typo. */
+    @Test
+    void aMistypedPolicyNamesTheNearestOne() {
+        assertEquals(Policy.REJECT, AgentOptions.parse("policy=Reject").policy());
+        assertEquals("option policy=warn-onse is not understood; policy takes allow, warn-once, warn, reject, abort;"
+                + " did you mean warn-once?", refusal("policy=warn-onse"));
+    }
+
     /** Without its trailing dot a package prefix matched no class: every callback went ungated, silently. */
     @Test
     void aPackageWithoutItsTrailingDotIsRefusedWithTheFix() {

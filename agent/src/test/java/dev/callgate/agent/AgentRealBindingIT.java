@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.agent.programs.GStreamerProgram;
 import dev.callgate.agent.support.Child;
-import dev.callgate.agent.support.Child.Result;
+import dev.callgate.testsupport.ChildJvmResult;
 import org.freedesktop.gstreamer.Gst;
 import org.junit.jupiter.api.Test;
 
@@ -19,19 +19,19 @@ class AgentRealBindingIT {
 
     @Test
     void withoutTheAgentNothingIsSaid() {
-        Result r = Child.program().alsoOnClassPath(Gst.class).run(GStreamerProgram.class.getName(), "300");
+        ChildJvmResult r = Child.program().alsoOnClassPath(Gst.class).run(GStreamerProgram.class.getName(), "300");
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals(300, r.number("calls"), r::describe);
-        assertTrue(r.linesWith("callgate").isEmpty(), r::describe);
+        assertTrue(r.stderrLinesWith("callgate").isEmpty(), r::describe);
     }
 
     @Test
     void gst1JavaCoreCallbacksOnStreamingThreadsAreGatedAndTheBindingsInitializerKept() {
-        Result r = Child.program().alsoOnClassPath(Gst.class).withAgent(null)
+        ChildJvmResult r = Child.program().alsoOnClassPath(Gst.class).withAgent(null)
                 .run(GStreamerProgram.class.getName(), "300");
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals(300, r.number("calls"), r::describe);
-        assertEquals(1, r.linesWith("callgate: callback PadProbeCallback on thread not created by the JVM").size(),
+        assertEquals(1, r.stderrLinesWith("callgate: callback PadProbeCallback on thread not created by the JVM").size(),
                 r::describe);
         assertEquals(1, r.number("javaThreads"), r::describe);
         assertEquals("GstBus;", r.value("threadNames"), "gst1-java-core's own thread initializer stays\n" + r.describe());

@@ -2,7 +2,6 @@ package dev.callgate.cli;
 
 import dev.callgate.Attachment;
 import dev.callgate.Policy;
-import java.util.Locale;
 
 /** The options of {@code callgate demo}, parsed and checked. */
 record DemoOptions(Policy policy, long calls, int threads, Attachment attachment, boolean throwing) {
@@ -39,9 +38,9 @@ record DemoOptions(Policy policy, long calls, int threads, Attachment attachment
 
     private static Policy policy(String text) {
         try {
-            return Policy.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return Policy.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown policy \"" + text + "\"; use allow, warn-once, warn, reject or abort");
+            throw new UsageException("--" + e.getMessage());
         }
     }
 

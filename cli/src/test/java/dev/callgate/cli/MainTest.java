@@ -63,6 +63,13 @@ class MainTest {
     }
 
     @Test
+    void aMistypedPolicyNamesTheNearestOne() {
+        assertEquals(Main.EXIT_USAGE, run("demo", "--policy", "rejct"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("callgate: --policy=rejct is not understood; policy"
+                + " takes allow, warn-once, warn, reject, abort; did you mean reject?"), err::toString);
+    }
+
+    @Test
     @EnabledOnOs(OS.LINUX)
     void doctorReportsTheLinuxBackendAndAWorkingWrite() {
         assertEquals(0, run("doctor"));

@@ -3,6 +3,7 @@ package dev.callgate.ffm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callgate.testsupport.ChildJvmResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,16 +17,16 @@ class ContainmentAndPolicyTest {
 
     @Test
     void bareThrowingUpcallEndsTheVm() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(ChildScenarios.class, "bare-throw");
-        assertEquals(1, r.exitStatus(), r::toString);
+        ChildJvmResult r = FfmChild.run(ChildScenarios.class, "bare-throw");
+        assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("Unrecoverable uncaught exception encountered"), r::toString);
         assertTrue(r.stdout().isEmpty(), r::toString);
     }
 
     @Test
     void throwingTargetIsContainedOnNativeAndJvmThreadsWithOneLine() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(ChildScenarios.class, "throw");
-        assertEquals(0, r.exitStatus(), r::toString);
+        ChildJvmResult r = FfmChild.run(ChildScenarios.class, "throw");
+        assertEquals(0, r.exitCode(), r::toString);
         assertEquals("alive; returned 42 42 42; exceptions=3 calls=3\n", r.stdout(), r::toString);
         assertEquals(List.of("callgate: callback boom threw java.lang.IllegalStateException: boom from the body;"
                 + " returned 0x2a to native code (said once per exception class)"), r.stderrLines(), r::toString);
@@ -39,8 +40,8 @@ class ContainmentAndPolicyTest {
         "REJECT,    0,   200, 1",
     })
     void policyOnGLibWorker(String policy, long bodies, long rejected, int lines) throws Exception {
-        ChildJvm.Result r = ChildJvm.run(ChildScenarios.class, "policy", policy, "200");
-        assertEquals(0, r.exitStatus(), r::toString);
+        ChildJvmResult r = FfmChild.run(ChildScenarios.class, "policy", policy, "200");
+        assertEquals(0, r.exitCode(), r::toString);
         assertEquals("bodies=" + bodies + " calls=200 foreignCalls=200 foreignThreads=1 rejected=" + rejected + "\n",
                 r.stdout(), r::toString);
         List<String> err = r.stderrLines();
@@ -53,8 +54,8 @@ class ContainmentAndPolicyTest {
 
     @Test
     void abortOnGLibWorkerEndsWithSigabrtAndOneLine() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(ChildScenarios.class, "policy", "ABORT", "200");
-        assertEquals(134, r.exitStatus(), r::toString);
+        ChildJvmResult r = FfmChild.run(ChildScenarios.class, "policy", "ABORT", "200");
+        assertEquals(134, r.exitCode(), r::toString);
         assertEquals("", r.stdout(), r::toString);
         List<String> err = r.stderrLines();
         assertEquals(1, err.size(), r::toString);

@@ -39,7 +39,7 @@ public final class FfmDemo {
                 switch (args[i]) {
                     case "--calls" -> calls = Integer.parseInt(args[++i]);
                     case "--threads" -> threads = Integer.parseInt(args[++i]);
-                    case "--policy" -> policy = Policy.valueOf(args[++i].toUpperCase().replace('-', '_'));
+                    case "--policy" -> policy = Policy.parse(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }

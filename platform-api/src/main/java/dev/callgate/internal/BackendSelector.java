@@ -155,11 +155,6 @@ public final class BackendSelector {
         }
     }
 
-    /** Says, in the fallback's one line, what the Java fallback does differently and how to refuse it. */
-    private static final String FALLBACK_TERMS = " callgate gates on through Java: lines go to System.err, thread"
-            + " ids are best effort, ABORT halts with status 134 (no core dump), no exit guard; -D"
-            + Settings.REQUIRE_OS_MODULE + "=true makes this an error.";
-
     /** The module that serves {@code osName}, for "add this". */
     static String moduleFor(String osName) {
         String os = osName.toLowerCase(Locale.ROOT);
@@ -238,8 +233,7 @@ public final class BackendSelector {
             throw new NoServingModule("callgate: no OS backend for " + platform + "; " + found
                     + ". Add the module for this OS (callgate ships " + KNOWN_MODULES + "), or pick one by id with -D"
                     + OVERRIDE_PROPERTY + "=<id>.", null, "no OS module serves " + platform + ": the Java fallback",
-                    "callgate: no OS module serves " + platform + "; add " + moduleFor(osName) + "." + FALLBACK_TERMS
-                    + " Found: " + shortFound);
+                    Lines.fallbackNoModule(platform, moduleFor(osName), shortFound));
         }
         throw new IllegalStateException("callgate: more than one OS backend serves " + platform + ": "
                 + fitting.stream().map(p -> p.id() + " (" + p.artifact() + ")").collect(Collectors.joining(", "))
@@ -255,8 +249,7 @@ public final class BackendSelector {
             return new IllegalStateException(message, cause);
         }
         return new NoServingModule(message, cause, "the OS backend \"" + chosen.id() + "\" cannot start here: the"
-                + " Java fallback", "callgate: the OS module " + chosen.artifact() + " cannot start here." + FALLBACK_TERMS
-                + " Why: " + e.getMessage());
+                + " Java fallback", Lines.fallbackCannotStart(chosen.artifact(), e.getMessage()));
     }
 
     private static String describe(Throwable e) {

@@ -86,11 +86,8 @@ public final class CallbackGate {
         this.backend = backend;
         this.writer = writer;
         this.jvmEntry = jvmEntry;
-        this.afterCloseLine = new LineText().text("callgate: callback ").part(name)
-                .text(" called after close; not run, returned ").part(fallbackText).text(" to native code").encode();
-        this.shutdownLine = new LineText().text("callgate: callback ").part(name)
-                .text(" called during JVM shutdown; not run, returned ").part(fallbackText).text(" to native code")
-                .encode();
+        this.afterCloseLine = Lines.calledAfterClose(name, fallbackText);
+        this.shutdownLine = Lines.calledDuringShutdown(name, fallbackText);
         ShutdownWatch.install();
         DiagnosticChannel.shared().start();
         ExitGuard.gateBuilt(backend); // validates the property; binds here, on a Java thread, not in a native thread's first call
@@ -107,6 +104,11 @@ public final class CallbackGate {
         ThreadOrigin.warmUp(rule); // the creating thread's answer skips the walk that a native thread takes
         FlightRecording.isRecording();
         foreignLine(0);
+        switch (policy) { // loads javac's lookup table for admitForeign's switch (CallbackGate$1) here, not on a native thread
+            case ABORT:
+            default:
+                break;
+        }
         Entry probe = new Entry(false, 0);
         new ThreadExits().register(probe); // a throwaway tally: links what a thread's first call and exit run
         ThreadExits.finished(probe);
@@ -198,16 +200,8 @@ public final class CallbackGate {
             } catch (Throwable t) {
                 message = "<getMessage() threw " + t.getClass().getName() + ">";
             }
-            LineText line = new LineText().text("callgate: callback ").part(name).text(" threw ")
-                    .text(LineText.escape(type.getName()));
-            if (message != null) {
-                line.text(": ").part(message);
-            }
-            line.text("; returned ").part(fallbackText).text(" to native code");
-            if (exceptionReporting == ExceptionReporting.ONCE_PER_CLASS) {
-                line.text(" (said once per exception class)");
-            }
-            NativeMessage encoded = line.encode();
+            NativeMessage encoded = Lines.threw(name, type, message, fallbackText,
+                    exceptionReporting == ExceptionReporting.ONCE_PER_CLASS);
             write(encoded);
             tell(DiagnosticKind.EXCEPTION, encoded, currentThreadIdOrZero(), thrown);
         } catch (Throwable failed) { // out of memory while building the line: still return
@@ -378,9 +372,7 @@ public final class CallbackGate {
     }
 
     private void reportCloseTimeout(long running, long waitedNanos) {
-        NativeMessage line = new LineText().text("callgate: callback ").part(name).text(": close() gave up after "
-                + TimeUnit.NANOSECONDS.toMillis(waitedNanos) + " ms with " + running
-                + " call(s) still running (a body blocked, or stuck in native code); later calls are not run").encode();
+        NativeMessage line = Lines.closeGaveUp(name, TimeUnit.NANOSECONDS.toMillis(waitedNanos), running);
         write(line);
         tell(DiagnosticKind.CLOSE_TIMED_OUT, line, 0, null);
     }
@@ -465,23 +457,7 @@ public final class CallbackGate {
     }
 
     private NativeMessage foreignLine(long nativeThreadId) {
-        LineText line = new LineText().text("callgate: callback ").part(name)
-                .text(" on thread not created by the JVM (native thread " + nativeThreadId + ", os " + backend.id() + ")");
-        switch (policy) {
-            case REJECT:
-                line.text("; not run, returned ").part(fallbackText)
-                        .text(" to native code (policy REJECT: said once, every rejection counted)");
-                break;
-            case ABORT:
-                line.text("; aborting the process (policy ABORT)");
-                break;
-            case WARN:
-                line.text("; ran it (policy WARN)");
-                break;
-            default:
-                line.text("; ran it (policy WARN_ONCE: said once per callback)");
-        }
-        return line.encode();
+        return Lines.foreignThread(name, nativeThreadId, backend.id(), policy, fallbackText);
     }
 
     private void reportOnce(AtomicBoolean reported, NativeMessage line, DiagnosticKind kind) {
@@ -506,9 +482,7 @@ public final class CallbackGate {
      * once, when the callback is made.
      */
     public void routeRefused(String reason) {
-        write(new LineText().text("callgate: callback ").part(name).text(" takes JNA's route, not the FFM upcall route: ")
-                .part(reason).text(". It works there, only slower; -Dcallgate.route=jna (or route(CallbackRoute.JNA), or the"
-                        + " agent's option route=jna) chooses JNA's route without this line").encode());
+        write(Lines.routeRefused(name, reason));
     }
 
     private long currentThreadIdOrZero() {

@@ -263,36 +263,7 @@ public final class Settings {
 
     /** The known key nearest to {@code key} (ignoring case), or null when none is near enough to be its typo. */
     static String closestKey(String key) {
-        String typed = key.toLowerCase(Locale.ROOT);
-        for (int allowed = 0; allowed <= 3; allowed++) {
-            for (String known : KEYS) {
-                int tolerated = Math.min(allowed, (known.length() - PREFIX.length()) / 3); // "os" takes case slips only
-                if (distance(typed, known.toLowerCase(Locale.ROOT)) <= tolerated) {
-                    return known;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Levenshtein distance, one row at a time. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                row[j] = Math.min(substitute, Math.min(previous[j], row[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = row;
-            row = swap;
-        }
-        return previous[b.length()];
+        return NearestName.of(key, KEYS, PREFIX.length()); // "os" takes case slips only
     }
 
     /** How a property was given, its value cut to {@value #SHOWN_VALUE_CHARS} characters. */

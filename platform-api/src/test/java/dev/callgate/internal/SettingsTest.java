@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.ChildJava;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -161,15 +162,20 @@ class SettingsTest {
 
     @Test
     void aBadTimeoutIsTheSameClearExceptionOnEveryUseNeverAPoisonedClass() throws Exception {
-        ChildJava run = ChildJava.run(OncePerJvmMain.class, "channel", "-Dcallgate.diagnosticTimeoutMillis=0");
+        ChildJvmResult run = child(OncePerJvmMain.class, "channel", "-Dcallgate.diagnosticTimeoutMillis=0");
 
-        assertEquals(0, run.status(), run::toString);
+        assertEquals(0, run.exitCode(), run::toString);
         for (int i = 1; i <= 2; i++) {
             assertTrue(run.stdoutLine("channel " + i + ": ").startsWith("channel " + i
                     + ": java.lang.IllegalArgumentException: callgate: a bad system property:"
                     + " -Dcallgate.diagnosticTimeoutMillis=0 is not a whole number of milliseconds"), run::toString);
         }
-        assertEquals("channel 1: 2000000000 ns", ChildJava.run(OncePerJvmMain.class, "channel",
+        assertEquals("channel 1: 2000000000 ns", child(OncePerJvmMain.class, "channel",
                 "-Dcallgate.diagnosticTimeoutMillis=2000").stdoutLine("channel 1: "));
+    }
+
+    /** {@code main} with one argument and these JVM options in a child JVM on this module's class path; no core dump. */
+    private static ChildJvmResult child(Class<?> main, String argument, String... jvmOptions) {
+        return ChildJvm.mainClass(main).noCoreDump().jvmOptions(jvmOptions).args(argument).run();
     }
 }

@@ -1,30 +1,26 @@
 package dev.callgate.agent.support;
 
 import com.sun.jna.Native;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
+import dev.callgate.testsupport.RunningChild;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A child JVM running one of the test programs, with or without the agent, its output captured.
- * The class path is the test classes and JNA's jar only: the programs see no callgate class unless
- * the agent brings it.
+ * How the agent's tests set up a child JVM running one of the test programs, with or without the
+ * agent; test-support's {@link ChildJvm} starts it. The class path is the test classes and JNA's
+ * jar only: the programs see no callgate class unless the agent brings it.
  */
 public final class Child {
+
+    /** How long a program may run; some start a GLib pool and make thousands of calls on a loaded machine. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     /** The shaded agent jar the build made (surefire passes its path). */
     public static Path agentJar() {
@@ -37,11 +33,7 @@ public final class Child {
 
     /** JNA's jar (for a program that loads it in a loader of its own). */
     public static String jnaJar() {
-        return location(Native.class);
-    }
-
-    public static String programClassPath() {
-        return location(Child.class) + File.pathSeparator + location(Native.class);
+        return ChildJvm.locationOf(Native.class);
     }
 
     /** Temurin 25 on this machine, or null. */
@@ -50,12 +42,11 @@ public final class Child {
         return Files.isExecutable(java) ? java : null;
     }
 
-    private final List<String> command = new ArrayList<>();
     private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> extraClassPath = new ArrayList<>();
     private boolean withJna = true;
-    private final Map<String, String> environment = new HashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     private Child() {
         // A callback waits 10 ms for its diagnostic by default; on this shared 2-core machine (load
@@ -93,7 +84,7 @@ public final class Child {
 
     /** Adds the jar or directory that holds {@code type} to the class path. */
     public Child alsoOnClassPath(Class<?> type) {
-        extraClassPath.add(location(type));
+        extraClassPath.add(ChildJvm.locationOf(type));
         return this;
     }
 
@@ -108,141 +99,27 @@ public final class Child {
         return this;
     }
 
-    public List<String> command(String mainClass, String... args) {
-        List<String> c = new ArrayList<>();
-        c.add(java.toString());
-        c.addAll(jvmOptions);
-        c.add("-cp");
-        List<String> path = new ArrayList<>(List.of(withJna ? programClassPath() : location(Child.class)));
+    /** The child JVM that runs {@code mainClass} with {@code args}. */
+    public ChildJvm jvm(String mainClass, String... args) {
+        List<String> path = new ArrayList<>();
+        path.add(ChildJvm.locationOf(Child.class));
+        if (withJna) {
+            path.add(jnaJar());
+        }
         path.addAll(extraClassPath);
-        c.add(String.join(File.pathSeparator, path));
-        c.add(mainClass);
-        c.addAll(List.of(args));
-        return c;
+        ChildJvm child = ChildJvm.mainClass(mainClass).javaExecutable(java).jvmOptions(jvmOptions).classPath(path)
+                .args(args).timeout(TIMEOUT);
+        environment.forEach(child::env);
+        return child;
     }
 
     /** Runs {@code mainClass} with stdin closed and waits (at most 120 s). */
-    public Result run(String mainClass, String... args) {
-        return run(command(mainClass, args), environment);
+    public ChildJvmResult run(String mainClass, String... args) {
+        return jvm(mainClass, args).run();
     }
 
-    /** Runs any command (not a program class: {@code java -version}, say) with these environment variables. */
-    public static Result run(List<String> command, Map<String, String> environment) {
-        Process process = start(command, environment);
-        try {
-            process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // already gone
-        }
-        return finish(process);
-    }
-
-    /** The {@code java} executable of the JVM running the tests. */
-    public static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    public static Process start(List<String> command) {
-        return start(command, Map.of());
-    }
-
-    private static Process start(List<String> command, Map<String, String> environment) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(Files.createTempDirectory("callgate-agent-child").toFile());
-            builder.environment().putAll(environment);
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
-        }
-    }
-
-    /** Reads both streams to their end, waits for the exit; kills the child after 120 s. */
-    public static Result finish(Process process) {
-        Drain out = new Drain(process.getInputStream());
-        Drain err = new Drain(process.getErrorStream());
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("child did not exit in 120 s\n" + out.text() + "\n" + err.text());
-            }
-            out.thread.join(10_000);
-            err.thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        return new Result(process.exitValue(), out.text(), err.text());
-    }
-
-    /** Writes one line to the child's stdin. */
-    public static void tell(Process process, String line) {
-        try {
-            OutputStream in = process.getOutputStream();
-            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class Drain {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final Thread thread;
-
-        Drain(InputStream in) {
-            thread = new Thread(() -> {
-                byte[] buffer = new byte[8192];
-                try (in) {
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        bytes.write(buffer, 0, n);
-                    }
-                } catch (IOException ignored) {
-                    // killed
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    /** What a child did. */
-    public record Result(int exitCode, String stdout, String stderr) {
-
-        /** The value of {@code key=} on stdout. */
-        public String value(String key) {
-            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(stdout);
-            if (!m.find()) {
-                throw new AssertionError("no " + key + "= in the child's output\n" + describe());
-            }
-            return m.group(1).strip();
-        }
-
-        public long number(String key) {
-            return Long.parseLong(value(key));
-        }
-
-        /** Lines of stderr that contain {@code text}. */
-        public List<String> linesWith(String text) {
-            return stderr.lines().filter(l -> l.contains(text)).toList();
-        }
-
-        public String describe() {
-            return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n"
-                    + (stderr.length() > 4000 ? stderr.substring(0, 4000) + "..." : stderr);
-        }
+    /** Starts {@code mainClass} with its standard input open, for a test that tells it when to go on. */
+    public RunningChild start(String mainClass, String... args) {
+        return jvm(mainClass, args).keepStdinOpen().start();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.spi.OsBackendProvider;
 import dev.callgate.spi.PosixBackend;
+import dev.callgate.testsupport.ChildJvmResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +25,9 @@ public abstract class PosixBackendAbortTest {
 
     @Test
     void abortEndsTheChildJvmWithSigabrtAfterItsLastLine() throws Exception {
-        ChildJvm.Result child = ChildJvm.abortThrough(provider);
-        assertEquals(PosixBackend.SIGABRT_EXIT_STATUS, child.exitStatus(), child.toString());
-        assertTrue(child.saidLastWords(), child.toString());
-        assertFalse(child.stdout().contains(ChildJvm.ABORT_RETURNED), child.toString());
+        ChildJvmResult child = ProviderChild.abortThrough(provider);
+        assertEquals(PosixBackend.SIGABRT_EXIT_STATUS, child.exitCode(), child::describe);
+        assertTrue(child.stderrHasLine(ProviderChild.LAST_WORDS), child::describe);
+        assertFalse(child.stdout().contains(ProviderChild.ABORT_RETURNED), child::describe);
     }
 }

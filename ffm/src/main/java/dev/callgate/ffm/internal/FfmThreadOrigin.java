@@ -1,6 +1,7 @@
 package dev.callgate.ffm.internal;
 
 import dev.callgate.internal.DiagnosticChannel;
+import dev.callgate.internal.Lines;
 import dev.callgate.internal.ThreadOrigin;
 import dev.callgate.spi.NativeMessage;
 import dev.callgate.spi.OsBackend;
@@ -138,8 +139,7 @@ public final class FfmThreadOrigin {
                                     + probeBottom + ")";
                         } else {
                             status = "not confirmed (" + failure + "); every upcall thread is treated as created by the JVM";
-                            say(backend, "callgate: callgate-ffm cannot tell foreign threads on this JVM (" + failure
-                                    + "); every upcall thread is treated as created by the JVM, foreign-thread policies do not apply");
+                            say(backend, Lines.ffmCannotTellForeignThreads(failure));
                         }
                         confirmed = c;
                     }
@@ -148,9 +148,9 @@ public final class FfmThreadOrigin {
             return c;
         }
 
-        private static void say(OsBackend backend, String text) {
+        private static void say(OsBackend backend, NativeMessage line) {
             try {
-                DiagnosticChannel.shared().write(backend.stderr(), NativeMessage.encode(text));
+                DiagnosticChannel.shared().write(backend.stderr(), line);
             } catch (Throwable ignored) { // a diagnostic never becomes the failure
             }
         }

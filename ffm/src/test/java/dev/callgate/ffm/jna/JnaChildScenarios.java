@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What {@link JnaChildJvm} runs: each scenario prints its result on stdout; callgate writes its
+ * What {@link dev.callgate.ffm.FfmChild} runs: each scenario prints its result on stdout; callgate writes its
  * lines to the real standard error.
  */
 public final class JnaChildScenarios {

@@ -3,6 +3,8 @@ package dev.callgate.ffm.jna;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callgate.ffm.FfmChild;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,17 +22,17 @@ class SilentJnaRouteTest {
 
     @Test
     void routeJnaPropertyIsSilent() throws Exception {
-        JnaChildJvm.Result r = JnaChildJvm.run(true, List.of("-Dcallgate.route=jna"), "route");
-        assertEquals(0, r.exitStatus(), r::toString);
+        ChildJvmResult r = FfmChild.run(JnaChildScenarios.class, true, List.of("-Dcallgate.route=jna"), "route");
+        assertEquals(0, r.exitCode(), r::toString);
         assertEquals("route=JNA sorted=[1, 2, 3]\nreason=-Dcallgate.route=jna turns the FFM route off\n", r.stdout(),
                 r::toString);
-        assertEquals(List.of(), r.callgateLines(), r::toString);
+        assertEquals(List.of(), r.stderrLinesStarting("callgate"), r::toString);
     }
 
     @Test
     void withNativeAccessTheSameChildTakesTheFfmRoute() throws Exception {
-        JnaChildJvm.Result r = JnaChildJvm.run(true, List.of(), "route");
-        assertEquals(0, r.exitStatus(), r::toString);
+        ChildJvmResult r = FfmChild.run(JnaChildScenarios.class, true, List.of(), "route");
+        assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().startsWith("route=FFM sorted=[1, 2, 3]\n"), r::toString);
         assertEquals(List.of(), r.stderrLines(), r::toString);
     }
@@ -43,9 +45,9 @@ class SilentJnaRouteTest {
      */
     @Test
     void withoutNativeAccessJnaRouteAndNothingIsPrintedBeyondJnasOwnWarning() throws Exception {
-        JnaChildJvm.Result plain = JnaChildJvm.run(false, List.of(), "plain");
-        JnaChildJvm.Result gated = JnaChildJvm.run(false, List.of(), "route");
-        assertEquals(0, gated.exitStatus(), gated::toString);
+        ChildJvmResult plain = FfmChild.run(JnaChildScenarios.class, false, List.of(), "plain");
+        ChildJvmResult gated = FfmChild.run(JnaChildScenarios.class, false, List.of(), "route");
+        assertEquals(0, gated.exitCode(), gated::toString);
         assertTrue(plain.stderr().contains("java.lang.System::load has been called by com.sun.jna.Native"), plain::toString);
         assertTrue(gated.stdout().startsWith("route=JNA sorted=[1, 2, 3]\nreason=native access is not enabled for"
                 + " callgate-ffm; add --enable-native-access=ALL-UNNAMED"), gated::toString);
@@ -55,16 +57,16 @@ class SilentJnaRouteTest {
     /** An executable jar's manifest ({@code Enable-Native-Access: ALL-UNNAMED}) is the application's consent too. */
     @Test
     void anExecutableJarWhoseManifestEnablesNativeAccessTakesTheFfmRoute() throws Exception {
-        JnaChildJvm.Result enabled = JnaChildJvm.runJar(true, "route");
+        ChildJvmResult enabled = FfmChild.runJar(JnaChildScenarios.class, true, "route");
         assertTrue(enabled.stdout().startsWith("route=FFM sorted=[1, 2, 3]\n"), enabled::toString);
-        JnaChildJvm.Result plain = JnaChildJvm.runJar(false, "route");
+        ChildJvmResult plain = FfmChild.runJar(JnaChildScenarios.class, false, "route");
         assertTrue(plain.stdout().startsWith("route=JNA sorted=[1, 2, 3]\n"), plain::toString);
     }
 
     @Test
     void aBadRouteValueIsRefusedByName() throws Exception {
-        JnaChildJvm.Result r = JnaChildJvm.run(true, List.of("-Dcallgate.route=ffmm"), "route");
-        assertEquals(0, r.exitStatus(), r::toString);
+        ChildJvmResult r = FfmChild.run(JnaChildScenarios.class, true, List.of("-Dcallgate.route=ffmm"), "route");
+        assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().startsWith("refused: "), r::toString);
         assertTrue(r.stdout().contains("callgate.route") && r.stdout().contains("ffmm"), r::toString);
         assertTrue(r.stdout().contains("jna"), () -> "says what is accepted: " + r);

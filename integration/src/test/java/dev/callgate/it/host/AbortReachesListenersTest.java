@@ -3,9 +3,9 @@ package dev.callgate.it.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.it.support.ChildJvm;
-import dev.callgate.it.support.ChildJvmResult;
-import dev.callgate.it.support.RunningChild;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
+import dev.callgate.testsupport.RunningChild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,8 +50,8 @@ class AbortReachesListenersTest {
     @Test
     void aListenerThatNeverReturnsDoesNotKeepTheProcessAlive() throws Exception {
         Path file = dir.resolve("after-blocked.txt");
-        try (RunningChild child = RunningChild.start(ChildJvm.mainClass(AbortListenerMain.class)
-                .args("blocking", file.toString()))) {
+        try (RunningChild child = ChildJvm.mainClass(AbortListenerMain.class)
+                .args("blocking", file.toString()).start()) {
             String line = child.awaitLine("aborting at ", Duration.ofSeconds(60));
             long said = System.nanoTime();
             int exit = child.awaitExit(Duration.ofSeconds(20));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.Policy;
-import dev.callgate.it.support.ChildJvm;
-import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import dev.callgate.it.support.CliJar;
 import dev.callgate.it.support.DiagnosticLines;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.callgate.it.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.it.support.ChildJvm;
-import dev.callgate.it.support.RunningChild;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.RunningChild;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -40,8 +40,8 @@ class ExitWithKeptAttachedThreadsTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("scenarios")
     void theProcessEndsWithItsStatus(String source, String ending, int status, int expected) throws Exception {
-        try (RunningChild child = RunningChild.start(ChildJvm.mainClass(ExitScenarioMain.class)
-                .args(source, ending, Integer.toString(status)))) {
+        try (RunningChild child = ChildJvm.mainClass(ExitScenarioMain.class)
+                .args(source, ending, Integer.toString(status)).start()) {
             child.awaitLine("ready", Duration.ofSeconds(60));
             long told = System.nanoTime();
             if (ending.equals("sigterm")) {
@@ -59,8 +59,8 @@ class ExitWithKeptAttachedThreadsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("withoutGuard")
     void withoutTheExitGuardLibuvHangsInExit(String source) throws Exception {
-        try (RunningChild child = RunningChild.start(ChildJvm.mainClass(ExitScenarioMain.class)
-                .systemProperty("callgate.exitGuard", "off").args(source, "exit", "3"))) {
+        try (RunningChild child = ChildJvm.mainClass(ExitScenarioMain.class)
+                .systemProperty("callgate.exitGuard", "off").args(source, "exit", "3").start()) {
             child.awaitLine("ready", Duration.ofSeconds(60));
             AssertionError hung = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                     () -> child.awaitExit(Duration.ofSeconds(5)));

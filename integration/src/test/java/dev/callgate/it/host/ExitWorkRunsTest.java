@@ -3,8 +3,8 @@ package dev.callgate.it.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.it.support.ChildJvm;
-import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.it.support.ChildJvm;
-import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.time.Duration;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.condition.EnabledOnOs;

@@ -3,8 +3,8 @@ package dev.callgate.it.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.it.support.ChildJvm;
-import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import dev.callgate.it.support.DiagnosticLines;
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callgate.Policy;
-import dev.callgate.it.support.ChildJvm;
-import dev.callgate.it.support.RunningChild;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.RunningChild;
 import java.time.Duration;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -24,8 +24,8 @@ class StalledStderrTest {
     @ParameterizedTest
     @EnumSource(value = Policy.class, names = {"ALLOW", "WARN_ONCE", "WARN", "REJECT"})
     void callbacksGoOnAndCountWhatTheyCouldNotSay(Policy policy) throws Exception {
-        try (RunningChild child = RunningChild.stalledStderr(ChildJvm.mainClass(StalledStderrMain.class)
-                .args(policy.name(), "20"))) {
+        try (RunningChild child = ChildJvm.mainClass(StalledStderrMain.class)
+                .args(policy.name(), "20").startWithStalledStderr()) {
             assertEquals(0, child.awaitExit(Duration.ofSeconds(60)), child::describe);
             String slowest = child.stdoutLines().stream().filter(l -> l.startsWith("slowest call ms: ")).findFirst()
                     .orElseThrow(() -> new AssertionError(child.describe()));
@@ -42,8 +42,8 @@ class StalledStderrTest {
     @ParameterizedTest
     @EnumSource(value = Policy.class, names = "ABORT")
     void abortEndsTheProcessWhateverStandardErrorDoes(Policy policy) throws Exception {
-        try (RunningChild child = RunningChild.stalledStderr(ChildJvm.mainClass(StalledStderrMain.class)
-                .args(policy.name(), "1"))) {
+        try (RunningChild child = ChildJvm.mainClass(StalledStderrMain.class)
+                .args(policy.name(), "1").startWithStalledStderr()) {
             String line = child.awaitLine("aborting at ", Duration.ofSeconds(60));
             long said = System.nanoTime();
             int exit = child.awaitExit(Duration.ofSeconds(20));

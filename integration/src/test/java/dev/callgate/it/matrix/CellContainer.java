@@ -4,7 +4,7 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
-import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

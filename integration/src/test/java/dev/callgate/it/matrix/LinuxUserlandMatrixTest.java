@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.testsupport.ChildJvmResult;
 import dev.callgate.it.support.CliJar;
 import dev.callgate.it.support.DiagnosticLines;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.callgate.it.modules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.it.support.ChildJvm;
-import dev.callgate.it.support.ChildJvmResult;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,7 +103,7 @@ class NamedApplicationTest {
     }
 
     private static ChildJvm app(String scenario) {
-        return ChildJvm.mainModule(MODULE, MAIN).jvmOptions("--module-path", modulePath).args(scenario);
+        return ChildJvm.mainClass(MODULE + "/" + MAIN).modulePath(modulePath).args(scenario);
     }
 
     private static String existingFile(String property) {

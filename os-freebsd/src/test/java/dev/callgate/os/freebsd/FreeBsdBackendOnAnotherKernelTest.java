@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.spi.contract.ChildJvm;
-import dev.callgate.spi.contract.ChildJvm.ProviderCreatingMain;
+import dev.callgate.spi.contract.ProviderChild;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -21,8 +21,8 @@ class FreeBsdBackendOnAnotherKernelTest {
 
     @Test
     void aFalseOsNameIsReportedAsSuchOnceWithoutBlamingTheClassPath() throws Exception {
-        ChildJvm.Result child = ChildJvm.createThrough(FreeBsdBackendProvider.class, "-Dos.name=FreeBSD");
-        List<String> failures = child.stdout().lines().filter(l -> l.startsWith(ProviderCreatingMain.FAILURE)).toList();
+        ChildJvmResult child = ProviderChild.createThrough(FreeBsdBackendProvider.class, "-Dos.name=FreeBSD");
+        List<String> failures = ProviderChild.failures(child);
         assertEquals(1, failures.size(), "one exception, no nested repeats: " + child);
         String message = failures.get(0);
         assertTrue(message.contains("os.name says \"FreeBSD\" but this is a Linux kernel"), message);

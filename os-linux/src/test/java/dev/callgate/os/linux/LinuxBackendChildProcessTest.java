@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.spi.contract.ChildJvm;
-import dev.callgate.spi.contract.ChildJvm.ProviderCreatingMain;
+import static dev.callgate.spi.contract.ProviderChild.failures;
+
+import dev.callgate.spi.contract.ProviderChild;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,15 +26,16 @@ class LinuxBackendChildProcessTest {
     @Test
     void stderrWritesTheExactLineToFileDescriptor2() throws Exception {
         String line = "callgate-test: foreign thread 4242 called back into \u00e9t\u00e9 \u4e2d";
-        ChildJvm.Result child = ChildJvm.run(StderrLineMain.class, HexFormat.of().formatHex(line.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(0, child.exitStatus(), child.toString());
+        ChildJvmResult child = ChildJvm.mainClass(StderrLineMain.class).noCoreDump()
+                .args(HexFormat.of().formatHex(line.getBytes(StandardCharsets.UTF_8))).run();
+        assertEquals(0, child.exitCode(), child.toString());
         assertTrue(child.stderrLines().contains(line), "exact line on the child's stderr: " + child);
         assertTrue(child.stdout().contains("ok=true lastFailure=0"), child.toString());
     }
 
     @Test
     void theDisablePropertyMakesCreateFailWithTheFix() throws Exception {
-        List<String> failures = failures(ChildJvm.createThrough(LinuxBackendProvider.class,
+        List<String> failures = failures(ProviderChild.createThrough(LinuxBackendProvider.class,
                 "-D" + LinuxLibC.DISABLE_PROPERTY + "=true"));
         assertEquals(1, failures.size(), failures.toString());
         assertTrue(failures.get(0).contains("disabled by -D" + LinuxLibC.DISABLE_PROPERTY + "=true"), failures.get(0));
@@ -40,7 +44,7 @@ class LinuxBackendChildProcessTest {
 
     @Test
     void withoutTheDisablePropertyTheChildCreatesTheBackend() throws Exception {
-        ChildJvm.Result child = ChildJvm.createThrough(LinuxBackendProvider.class);
+        ChildJvmResult child = ProviderChild.createThrough(LinuxBackendProvider.class);
         assertTrue(child.stdout().contains("created linux"), child.toString());
     }
 
@@ -50,16 +54,12 @@ class LinuxBackendChildProcessTest {
      */
     @Test
     void theLinuxBackendRefusesWhenJnaBelievesItIsAnotherOs() throws Exception {
-        List<String> failures = failures(ChildJvm.createThrough(LinuxBackendProvider.class, "-Dos.name=FreeBSD"));
+        List<String> failures = failures(ProviderChild.createThrough(LinuxBackendProvider.class, "-Dos.name=FreeBSD"));
         assertEquals(1, failures.size(), "said once: " + failures);
         String message = failures.get(0);
         assertTrue(message.contains("BackendUnavailableException"), message);
         assertTrue(message.contains("os.name says \"FreeBSD\" but this is a Linux kernel"), message);
         assertTrue(message.contains("Fix: do not override os.name"), message);
         assertFalse(message.contains("class path"), message);
-    }
-
-    private static List<String> failures(ChildJvm.Result child) {
-        return child.stdout().lines().filter(l -> l.startsWith(ProviderCreatingMain.FAILURE)).toList();
     }
 }

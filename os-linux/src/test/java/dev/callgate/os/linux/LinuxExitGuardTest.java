@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.callgate.spi.contract.ChildJvm;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import dev.callgate.testsupport.ChildJvm;
+import dev.callgate.testsupport.ChildJvmResult;
+import dev.callgate.testsupport.RunningChild;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -29,8 +27,8 @@ class LinuxExitGuardTest {
 
     @Test
     void systemExitKeepsItsStatusAndTheGuardIsRegisteredOnlyWhenArmed() throws Exception {
-        ChildJvm.Result child = ChildJvm.run(ExitGuardMain.class, "guard", "exit", "7");
-        assertEquals(7, child.exitStatus(), child.toString());
+        ChildJvmResult child = exitGuardChild("guard", "exit", "7");
+        assertEquals(7, child.exitCode(), child.toString());
         assertTrue(child.stdout().contains("guard: glibc on_exit handler that calls _exit(status) only while armed"),
                 child.toString());
         assertTrue(child.stdout().contains("; nothing registered yet"), child.toString());
@@ -40,15 +38,15 @@ class LinuxExitGuardTest {
 
     @Test
     void haltKeepsItsStatus() throws Exception {
-        ChildJvm.Result child = ChildJvm.run(ExitGuardMain.class, "guard", "halt", "9");
-        assertEquals(9, child.exitStatus(), child.toString());
+        ChildJvmResult child = exitGuardChild("guard", "halt", "9");
+        assertEquals(9, child.exitCode(), child.toString());
     }
 
     /** Java's buffered stdout is flushed by the JVM; C stdio's by the guard's fflush(NULL). */
     @Test
     void javaOutputWrittenBeforeExitStillArrives() throws Exception {
-        ChildJvm.Result child = ChildJvm.run(ExitGuardMain.class, "guard", "exit", "0");
-        assertEquals(0, child.exitStatus(), child.toString());
+        ChildJvmResult child = exitGuardChild("guard", "exit", "0");
+        assertEquals(0, child.exitCode(), child.toString());
         assertTrue(child.stdout().contains(ExitGuardMain.EXITING), child.toString());
     }
 
@@ -72,38 +70,25 @@ class LinuxExitGuardTest {
     private record Ended(boolean ended, int exitStatus, long millisAfterLastLine, String output) {
     }
 
+    private static ChildJvmResult exitGuardChild(String... args) {
+        return ChildJvm.mainClass(ExitGuardMain.class).noCoreDump().args(args).run();
+    }
+
     /** Runs the libuv child; after its last line, waits up to {@code waitMillis}, then kills it. */
     private static Ended runLibuvChild(String guard, long waitMillis) throws Exception {
-        Process process = ChildJvm.start(List.of(), ExitGuardMain.class, guard, "libuv", "3");
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-            try (var in = process.getErrorStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                return e.toString();
-            }
-        });
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                out.append(line).append('\n');
-                if (line.equals(ExitGuardMain.EXITING)) {
-                    break;
-                }
-            }
-            if (!out.toString().contains(ExitGuardMain.EXITING)) {
-                process.waitFor(20, TimeUnit.SECONDS);
-                fail("the child never reached System.exit (libuv1 installed?): " + out + err.getNow(""));
+        try (RunningChild child = ChildJvm.mainClass(ExitGuardMain.class).noCoreDump().args(guard, "libuv", "3").start()) {
+            try {
+                child.awaitLine(ExitGuardMain.EXITING, Duration.ofSeconds(60));
+            } catch (AssertionError never) {
+                fail("the child never reached System.exit (libuv1 installed?): " + never.getMessage());
             }
             long lastLine = System.nanoTime();
-            boolean ended = process.waitFor(waitMillis, TimeUnit.MILLISECONDS);
+            boolean ended = child.process().waitFor(waitMillis, TimeUnit.MILLISECONDS);
             long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastLine);
             if (!ended) {
-                process.destroyForcibly().waitFor();
-                return new Ended(false, -1, after, out.toString());
+                return new Ended(false, -1, after, child.describe());
             }
-            return new Ended(true, process.exitValue(), after, out + " stderr: " + err.get());
+            return new Ended(true, child.awaitExit(Duration.ofSeconds(10)), after, child.describe());
         }
     }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.callgate.spi.contract.ChildJvm;
+import dev.callgate.spi.contract.ProviderChild;
+import dev.callgate.testsupport.ChildJvmResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -18,9 +19,9 @@ class WindowsBackendAbortTest {
 
     @Test
     void abortEndsTheChildJvmWithExitCode3AfterItsLastLine() throws Exception {
-        ChildJvm.Result child = ChildJvm.abortThrough(WindowsBackendProvider.class);
-        assertEquals(WindowsBackend.ABORT_EXIT_CODE, child.exitStatus(), child.toString());
-        assertTrue(child.saidLastWords(), child.toString());
-        assertFalse(child.stdout().contains(ChildJvm.ABORT_RETURNED), child.toString());
+        ChildJvmResult child = ProviderChild.abortThrough(WindowsBackendProvider.class);
+        assertEquals(WindowsBackend.ABORT_EXIT_CODE, child.exitCode(), child.toString());
+        assertTrue(child.stderrHasLine(ProviderChild.LAST_WORDS), child.toString());
+        assertFalse(child.stdout().contains(ProviderChild.ABORT_RETURNED), child.toString());
     }
 }
