@@ -2,7 +2,6 @@ package dev.callgate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
@@ -25,8 +24,8 @@ final class BuildVersion {
             p.load(in);
             String version = p.getProperty("version", "unknown");
             return version.startsWith("${") ? "unknown" : version; // compiled without Maven's filtering
-        } catch (IOException e) {
-            throw new UncheckedIOException("callgate: cannot read its own dev/callgate/version.properties", e);
+        } catch (IOException | IllegalArgumentException e) {
+            return "unknown"; // an unreadable jar entry: the version is for bug reports, never worth a failure
         }
     }
 }
